@@ -1,0 +1,6 @@
+package dev.ztc.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}

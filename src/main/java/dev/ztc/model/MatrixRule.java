@@ -1,0 +1,8 @@
+package dev.ztc.model;
+
+import dev.ztc.diag.SourceLocation;
+
+/** {@code who} {@code can} {@code what} {@code when}: one grant. */
+public record MatrixRule(String id, Subject who, Action can, String what, SourceLocation whatAt,
+                         Conditions when, SourceLocation at) implements Located {
+}
