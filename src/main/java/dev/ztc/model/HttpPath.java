@@ -51,14 +51,20 @@ public final class HttpPath {
 
     /** True when normalized {@code path} is {@code base} or below it (segment-wise, so /api/fin is not under /api/finance). */
     public static boolean isUnder(String path, String base) {
-        if (base.equals("/")) {
+        if (base.isEmpty() || base.equals("/")) {
             return true;
         }
         return path.equals(base) || path.startsWith(base + "/");
     }
 
-    /** A rule's pattern: exact, or a prefix when it ends in {@code /*}, or {@code *} after a partial segment. */
+    /**
+     * A rule's pattern: exact; {@code /x/*} for /x itself and everything below it; or a plain prefix when
+     * {@code *} follows a partial segment ({@code /x/report-*}).
+     */
     public static boolean matches(String pattern, String path) {
+        if (pattern.endsWith("/*")) {
+            return isUnder(path, pattern.substring(0, pattern.length() - 2));
+        }
         if (pattern.endsWith("*")) {
             return path.startsWith(pattern.substring(0, pattern.length() - 1));
         }

@@ -1,0 +1,182 @@
+package dev.ztc.check;
+
+import dev.ztc.diag.Diagnostics;
+import dev.ztc.diag.ErrorCode;
+import dev.ztc.diag.InputException;
+import dev.ztc.diag.SourceLocation;
+import dev.ztc.model.Asset;
+import dev.ztc.model.Catalog;
+import dev.ztc.model.Condition;
+import dev.ztc.model.Located;
+import dev.ztc.model.MatrixRule;
+import dev.ztc.model.Project;
+import dev.ztc.model.Request;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage "check": duplicate ids, dangling references, fields each asset kind needs, levels each kind
+ * defines, and conditions a subject could never satisfy. Reports every problem, then fails once.
+ */
+public final class ProjectChecker {
+
+    private final Project project;
+    private final ResolvedProject resolved;
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private ProjectChecker(Project project) {
+        this.project = project;
+        this.resolved = ResolvedProject.of(project);
+    }
+
+    public static ResolvedProject check(Project project) throws InputException {
+        ProjectChecker checker = new ProjectChecker(project);
+        checker.run();
+        checker.diagnostics.throwIfErrors();
+        return checker.resolved;
+    }
+
+    private void run() {
+        var inv = project.inventory();
+        unique("group", inv.groups());
+        unique("user", inv.users());
+        unique("service", inv.services());
+        unique("device", inv.devices());
+        unique("location", inv.locations());
+        unique("segment", inv.segments());
+        unique("asset", inv.assets());
+        unique("rule", project.matrix().rules());
+
+        inv.users().forEach(u -> u.groups().forEach(g -> exists(resolved.groups(), "group", g, u.at())));
+        inv.services().forEach(s -> exists(resolved.segments(), "segment", s.segment(), s.at()));
+        inv.assets().forEach(this::asset);
+        roleOwners();
+        project.matrix().rules().forEach(this::rule);
+        project.requests().forEach(this::request);
+    }
+
+    /** A role is assumed either by workloads or by people: one trust policy cannot serve both safely. */
+    private void roleOwners() {
+        Map<String, String> workloadRoles = new HashMap<>();
+        project.inventory().services().forEach(s -> s.awsRole().ifPresent(r -> workloadRoles.putIfAbsent(r, s.id())));
+        project.inventory().groups().forEach(g -> g.awsRole().filter(workloadRoles::containsKey).ifPresent(r ->
+                diagnostics.error(g.at(), ErrorCode.INVALID_VALUE, "aws_role '" + r + "' of group '" + g.id()
+                        + "' is also the role of service '" + workloadRoles.get(r) + "'; people and workloads need separate roles")));
+        project.inventory().users().forEach(u -> u.awsRole().filter(workloadRoles::containsKey).ifPresent(r ->
+                diagnostics.error(u.at(), ErrorCode.INVALID_VALUE, "aws_role '" + r + "' of user '" + u.id()
+                        + "' is also the role of service '" + workloadRoles.get(r) + "'; people and workloads need separate roles")));
+    }
+
+    private void asset(Asset asset) {
+        asset.segment().ifPresent(s -> exists(resolved.segments(), "segment", s, asset.at()));
+        var kind = project.catalog().kind(asset.kind());
+        if (kind.isEmpty()) {
+            diagnostics.error(asset.at(), ErrorCode.INVALID_VALUE, "asset '" + asset.id() + "' has unknown kind '"
+                    + asset.kind() + "' (known: " + String.join(", ", project.catalog().kinds().keySet())
+                    + "; add it in catalog.yaml)");
+            return;
+        }
+        Map<String, Boolean> present = Map.of(
+                "segment", asset.segment().isPresent(), "ports", !asset.ports().isEmpty(), "arn", asset.arn().isPresent(),
+                "base_path", asset.basePath().isPresent(), "azure_app_id", asset.azureAppId().isPresent());
+        for (String field : kind.get().requires()) {
+            if (!present.get(field)) {
+                diagnostics.error(asset.at(), ErrorCode.MISSING_FIELD, "asset '" + asset.id() + "' of kind "
+                        + asset.kind() + " is missing required '" + field + "'");
+            }
+        }
+        asset.arn().ifPresent(arn -> arnService(asset, kind.get(), arn));
+    }
+
+    /** An ARN must belong to the AWS service whose actions the kind grants: a bucket's ARN is arn:aws:s3:... */
+    private void arnService(Asset asset, Catalog.AssetKind kind, String arn) {
+        Set<String> services = new java.util.TreeSet<>();
+        kind.levels().values().forEach(m -> m.iam().forEach(g -> g.actions().forEach(a -> services.add(a.substring(0, a.indexOf(':'))))));
+        String service = arn.split(":", -1)[2];
+        if (!services.isEmpty() && !services.contains(service)) {
+            diagnostics.error(asset.at(), ErrorCode.INVALID_VALUE, "asset '" + asset.id() + "' of kind " + asset.kind()
+                    + " needs an ARN of service " + String.join(" or ", services) + ", not '" + service + "'");
+        }
+    }
+
+    private void rule(MatrixRule rule) {
+        boolean whoOk = switch (rule.who().kind()) {
+            case GROUP -> exists(resolved.groups(), "group", rule.who().id(), rule.who().at());
+            case USER -> exists(resolved.users(), "user", rule.who().id(), rule.who().at());
+            case SERVICE -> exists(resolved.services(), "service", rule.who().id(), rule.who().at());
+            case SEGMENT -> exists(resolved.segments(), "segment", rule.who().id(), rule.who().at());
+            case LOCATION -> exists(resolved.locations(), "location", rule.who().id(), rule.who().at());
+        };
+        boolean whatOk = exists(resolved.assets(), "asset", rule.what(), rule.whatAt());
+        rule.when().device().ifPresent(d -> exists(resolved.devices(), "device", d, rule.when().at()));
+        rule.when().from().forEach(l -> exists(resolved.locations(), "location", l, rule.when().at()));
+        if (!rule.who().kind().isPeople()) {
+            for (Condition c : Condition.present(rule.when())) {
+                if (c == Condition.FROM) {
+                    diagnostics.error(rule.when().at(), ErrorCode.INVALID_VALUE, "rule " + rule.id() + ": 'from' places people; "
+                            + rule.who() + " already has its own place on the network");
+                } else if (c != Condition.HOURS) {
+                    diagnostics.error(rule.when().at(), ErrorCode.INVALID_VALUE, "rule " + rule.id() + ": '" + c.label()
+                            + "' is about people signing in; " + rule.who() + " can never satisfy it");
+                }
+            }
+        }
+        if (!whatOk) {
+            return;
+        }
+        Asset asset = resolved.assets().get(rule.what());
+        var kind = project.catalog().kind(asset.kind());
+        if (kind.isEmpty()) {
+            return;
+        }
+        ActionCheck.forRule(asset, kind.get(), rule.can()).ifPresent(problem ->
+                diagnostics.error(rule.at(), ErrorCode.UNKNOWN_LEVEL, "rule " + rule.id() + ": " + problem));
+        if (whoOk && Enforcement.layers(resolved, rule).isEmpty()) {
+            diagnostics.error(rule.at(), ErrorCode.INVALID_VALUE, "rule " + rule.id() + ": no enforcement point can realize "
+                    + rule.who() + " " + rule.can().text() + " on asset:" + rule.what() + " ("
+                    + ActionCheck.whyUnenforceable(resolved, rule) + ")");
+        }
+    }
+
+    private void request(Request request) {
+        request.device().ifPresent(d -> {
+            if (d instanceof Request.DeviceClaim.Posture p) {
+                exists(resolved.devices(), "device", p.id(), request.location());
+            }
+        });
+        if (!exists(resolved.assets(), "asset", request.resource(), request.location())) {
+            return;
+        }
+        Asset asset = resolved.assets().get(request.resource());
+        project.catalog().kind(asset.kind()).flatMap(kind -> ActionCheck.forRequest(asset, kind, request.action()))
+                .ifPresent(problem -> diagnostics.error(request.location(), ErrorCode.UNKNOWN_LEVEL,
+                        "request '" + request.name() + "': " + problem));
+    }
+
+    private <T extends Located> void unique(String what, List<T> elements) {
+        Map<String, T> seen = new HashMap<>();
+        for (T e : elements) {
+            T first = seen.putIfAbsent(e.id(), e);
+            if (first != null) {
+                diagnostics.error(e.at(), ErrorCode.DUPLICATE_ID, "duplicate " + what + " id '" + e.id()
+                        + "' (first defined at " + first.at() + ")");
+            }
+        }
+    }
+
+    private boolean exists(Map<String, ?> index, String what, String id, SourceLocation at) {
+        if (index.containsKey(id)) {
+            return true;
+        }
+        diagnostics.error(at, ErrorCode.UNKNOWN_REFERENCE, "unknown " + what + " '" + id + "'" + nearest(index.keySet(), id));
+        return false;
+    }
+
+    private static String nearest(Set<String> ids, String id) {
+        return ids.stream().filter(c -> c.startsWith(id.substring(0, Math.min(3, id.length()))))
+                .findFirst().map(c -> " (did you mean '" + c + "'?)").orElse("");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ztc.cli;
+
+import dev.ztc.core.CompileOptions;
+import dev.ztc.core.Ztc;
+import dev.ztc.diag.Diagnostic;
+import dev.ztc.diag.InputException;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@code ztc compile [dir] [--out DIR]}: maps flags onto {@link CompileOptions} and prints the summary. */
+final class CompileCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CompileCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    static Options options() {
+        Options options = new Options();
+        options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                .desc("output directory (default <project-dir>/build/ztc); replaced on every run").get());
+        options.addOption(Option.builder().longOpt("quiet").desc("print nothing but errors").get());
+        options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+        return options;
+    }
+
+    int run(String[] args) {
+        CommandLine line;
+        try {
+            line = DefaultParser.builder().get().parse(options(), args);
+        } catch (ParseException e) {
+            err.println("ztc compile: " + e.getMessage());
+            err.print(help());
+            return Main.INPUT_ERROR;
+        }
+        if (line.hasOption("help")) {
+            out.print(help());
+            return Main.OK;
+        }
+        if (line.getArgList().size() > 1) {
+            err.println("ztc compile: one project directory expected, got " + line.getArgList().size());
+            return Main.INPUT_ERROR;
+        }
+        CompileOptions options;
+        try {
+            Path dir = Path.of(line.getArgList().isEmpty() ? "." : line.getArgList().get(0));
+            options = new CompileOptions(dir, Optional.ofNullable(line.getOptionValue("out")).map(Path::of));
+        } catch (InvalidPathException e) {
+            err.println("ztc compile: invalid path: " + e.getMessage());
+            return Main.INPUT_ERROR;
+        }
+        try {
+            Ztc.CompileResult result = Ztc.compile(options);
+            if (!line.hasOption("quiet")) {
+                out.print(result.summary().format());
+                out.println("wrote " + options.outputDir());
+            }
+            return Main.OK;
+        } catch (InputException e) {
+            e.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+            err.println("ztc compile: " + e.diagnostics().size() + (e.diagnostics().size() == 1 ? " error" : " errors")
+                    + "; nothing was written");
+            return Main.INPUT_ERROR;
+        } catch (IOException e) {
+            err.println("ztc compile: " + e.getMessage() + "; nothing was written");
+            return Main.INPUT_ERROR;
+        }
+    }
+
+    private static String help() {
+        StringWriter text = new StringWriter();
+        new HelpFormatter().printHelp(new PrintWriter(text), 100, "ztc compile [project-dir] [options]",
+                "Load, check and compile a project into Terraform modules and an OPA bundle.\n\n", options(), 2, 4,
+                "\nExit codes: 0 ok, 2 input error (every problem listed as file:line:col).");
+        return text.toString();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.ztc.core;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What {@code compile} needs, filled by the CLI and (later) the Maven plugin alike.
+ * {@code out} empty means {@code <project>/build/ztc}.
+ */
+public record CompileOptions(Path projectDir, Optional<Path> out) {
+
+    public Path outputDir() {
+        return out.orElse(projectDir.resolve("build").resolve("ztc"));
+    }
+}

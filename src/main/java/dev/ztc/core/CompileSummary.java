@@ -1,0 +1,50 @@
+package dev.ztc.core;
+
+import dev.ztc.ir.Ir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The short report {@code ztc compile} prints: counts per layer, and what some layer cannot enforce. */
+public record CompileSummary(int rules, int securityGroups, int flows, int roles, int statements, int apps, int grants,
+                             int routes, List<String> unenforced) {
+
+    public static CompileSummary of(Ir ir) {
+        Map<String, TreeSet<String>> byConditionAndLayer = new TreeMap<>();
+        for (Ir.Gap gap : ir.gaps()) {
+            byConditionAndLayer.computeIfAbsent(gap.condition() + " not enforced by " + gap.layer(), k -> new TreeSet<>())
+                    .add(gap.ruleId());
+        }
+        List<String> unenforced = new ArrayList<>();
+        byConditionAndLayer.forEach((what, ids) -> unenforced.add(what + ": " + abbreviate(ids)));
+        return new CompileSummary(ir.rules().size(),
+                ir.network().securityGroups().size(), ir.network().flows().size(),
+                ir.cloudIdentity().roles().size(),
+                ir.cloudIdentity().roles().stream().mapToInt(r -> r.statements().size()).sum(),
+                ir.workforceIdentity().apps().size(),
+                ir.workforceIdentity().apps().stream().mapToInt(a -> a.grants().size()).sum(),
+                ir.application().routes().size(), unenforced);
+    }
+
+    public String format() {
+        StringBuilder out = new StringBuilder();
+        out.append("compiled ").append(rules).append(rules == 1 ? " rule\n" : " rules\n");
+        out.append(String.format(java.util.Locale.ROOT, "  %-20s %d security groups, %d flows%n", "network", securityGroups, flows));
+        out.append(String.format(java.util.Locale.ROOT, "  %-20s %d roles, %d statements%n", "cloud-identity", roles, statements));
+        out.append(String.format(java.util.Locale.ROOT, "  %-20s %d apps, %d grants%n", "workforce-identity", apps, grants));
+        out.append(String.format(java.util.Locale.ROOT, "  %-20s %d routes%n", "application", routes));
+        if (!unenforced.isEmpty()) {
+            out.append("conditions some layer cannot enforce (another layer does; ztc verify reports them):\n");
+            unenforced.forEach(line -> out.append("  ").append(line).append('\n'));
+        }
+        return out.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    private static String abbreviate(TreeSet<String> ids) {
+        List<String> shown = ids.stream().limit(8).toList();
+        return String.join(", ", shown) + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ztc.core;
+
+import dev.ztc.check.ProjectChecker;
+import dev.ztc.check.ResolvedProject;
+import dev.ztc.compile.Compiler;
+import dev.ztc.diag.ErrorCode;
+import dev.ztc.diag.InputException;
+import dev.ztc.diag.SourceLocation;
+import dev.ztc.emit.IrJson;
+import dev.ztc.emit.OutputTree;
+import dev.ztc.ir.Ir;
+import dev.ztc.load.ProjectLoader;
+import dev.ztc.model.Project;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The core entry points; the CLI and the Maven plugin are thin adapters over these. */
+public final class Ztc {
+
+    private Ztc() {
+    }
+
+    /** Result of a compile: the IR, the files written, and the summary to print. */
+    public record CompileResult(Ir ir, OutputTree output, CompileSummary summary) {
+    }
+
+    /** load → check → compile → emit, then move the output into place. Throws on bad input; writes nothing then. */
+    public static CompileResult compile(CompileOptions options) throws InputException, IOException {
+        Path out = options.outputDir();
+        refuseUnsafeOutput(options.projectDir(), out);
+        Project project = ProjectLoader.load(options.projectDir());
+        ResolvedProject resolved = ProjectChecker.check(project);
+        Ir ir = Compiler.compile(resolved);
+        OutputTree tree = new OutputTree();
+        tree.add("ir.json", IrJson.write(ir));
+        tree.commit(out);
+        return new CompileResult(ir, tree, CompileSummary.of(ir));
+    }
+
+    /** The output directory is replaced wholesale, so it must never be the project or hold it. */
+    private static void refuseUnsafeOutput(Path projectDir, Path out) throws InputException {
+        Path project = projectDir.toAbsolutePath().normalize();
+        Path target = out.toAbsolutePath().normalize();
+        if (project.startsWith(target)) {
+            throw InputException.of(SourceLocation.of(out.toString()), ErrorCode.INVALID_VALUE,
+                    "--out must not be the project directory or contain it: it is replaced on every run");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ztc.ir;
+
+import java.util.List;
+import java.util.Map;
+
+/** IAM roles, one per {@code aws_role}, with least-privilege statements. */
+public record CloudIdentityLayer(List<Role> roles) {
+    public CloudIdentityLayer {
+        roles = List.copyOf(roles);
+    }
+
+    /**
+     * {@code principalKind} is {@code workload} (assumed by services) or {@code people} (federated);
+     * {@code principals} the service or group/user ids; {@code maxSessionSeconds} 0 when unset.
+     */
+    public record Role(String name, String principalKind, List<String> principals, int maxSessionSeconds,
+                       List<Statement> statements, List<String> ruleIds) {
+        public Role {
+            principals = List.copyOf(principals);
+            statements = List.copyOf(statements);
+            ruleIds = List.copyOf(ruleIds);
+        }
+    }
+
+    /** One statement per (asset, level, conditions); {@code conditions} is operator → key → values, sorted. */
+    public record Statement(String sid, String assetId, List<String> actions, List<String> resources,
+                            Map<String, Map<String, List<String>>> conditions, List<String> ruleIds) {
+        public Statement {
+            actions = List.copyOf(actions);
+            resources = List.copyOf(resources);
+            conditions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(conditions));
+            ruleIds = List.copyOf(ruleIds);
+        }
+    }
+}
