@@ -25,17 +25,25 @@ public final class ProjectChecker {
 
     private final Project project;
     private final ResolvedProject resolved;
-    private final Diagnostics diagnostics = new Diagnostics();
+    private final Diagnostics diagnostics;
 
-    private ProjectChecker(Project project) {
+    private ProjectChecker(Project project, Diagnostics diagnostics) {
         this.project = project;
         this.resolved = ResolvedProject.of(project);
+        this.diagnostics = diagnostics;
     }
 
     public static ResolvedProject check(Project project) throws InputException {
-        ProjectChecker checker = new ProjectChecker(project);
+        Diagnostics diagnostics = new Diagnostics();
+        ResolvedProject resolved = check(project, diagnostics);
+        diagnostics.throwIfErrors();
+        return resolved;
+    }
+
+    /** Adds this stage's problems to those the loader found; the result is only valid when there are none. */
+    public static ResolvedProject check(Project project, Diagnostics diagnostics) {
+        ProjectChecker checker = new ProjectChecker(project, diagnostics);
         checker.run();
-        checker.diagnostics.throwIfErrors();
         return checker.resolved;
     }
 
@@ -111,8 +119,8 @@ public final class ProjectChecker {
             case LOCATION -> exists(resolved.locations(), "location", rule.who().id(), rule.who().at());
         };
         boolean whatOk = exists(resolved.assets(), "asset", rule.what(), rule.whatAt());
-        rule.when().device().ifPresent(d -> exists(resolved.devices(), "device", d, rule.when().at()));
-        rule.when().from().forEach(l -> exists(resolved.locations(), "location", l, rule.when().at()));
+        rule.when().device().ifPresent(d -> exists(resolved.devices(), "device", d, rule.when().placeOf("device")));
+        rule.when().from().forEach(l -> exists(resolved.locations(), "location", l, rule.when().placeOf("from:" + l)));
         if (!rule.who().kind().isPeople()) {
             for (Condition c : Condition.present(rule.when())) {
                 if (c == Condition.FROM) {
@@ -132,9 +140,10 @@ public final class ProjectChecker {
         if (kind.isEmpty()) {
             return;
         }
-        ActionCheck.forRule(asset, kind.get(), rule.can()).ifPresent(problem ->
-                diagnostics.error(rule.at(), ErrorCode.UNKNOWN_LEVEL, "rule " + rule.id() + ": " + problem));
-        if (whoOk && Enforcement.layers(resolved, rule).isEmpty()) {
+        var actionProblem = ActionCheck.forRule(asset, kind.get(), rule.can());
+        actionProblem.ifPresent(problem ->
+                diagnostics.error(rule.canAt(), ErrorCode.UNKNOWN_LEVEL, "rule " + rule.id() + ": " + problem));
+        if (whoOk && actionProblem.isEmpty() && Enforcement.layers(resolved, rule).isEmpty()) {
             diagnostics.error(rule.at(), ErrorCode.INVALID_VALUE, "rule " + rule.id() + ": no enforcement point can realize "
                     + rule.who() + " " + rule.can().text() + " on asset:" + rule.what() + " ("
                     + ActionCheck.whyUnenforceable(resolved, rule) + ")");

@@ -3,6 +3,7 @@ package dev.ztc.core;
 import dev.ztc.check.ProjectChecker;
 import dev.ztc.check.ResolvedProject;
 import dev.ztc.compile.Compiler;
+import dev.ztc.diag.Diagnostics;
 import dev.ztc.diag.ErrorCode;
 import dev.ztc.diag.InputException;
 import dev.ztc.diag.SourceLocation;
@@ -14,6 +15,7 @@ import dev.ztc.model.Project;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The core entry points; the CLI and the Maven plugin are thin adapters over these. */
 public final class Ztc {
@@ -29,13 +31,21 @@ public final class Ztc {
     public static CompileResult compile(CompileOptions options) throws InputException, IOException {
         Path out = options.outputDir();
         refuseUnsafeOutput(options.projectDir(), out);
-        Project project = ProjectLoader.load(options.projectDir());
-        ResolvedProject resolved = ProjectChecker.check(project);
+        ResolvedProject resolved = loadAndCheck(options.projectDir());
         Ir ir = Compiler.compile(resolved);
         OutputTree tree = new OutputTree();
         tree.add("ir.json", IrJson.write(ir));
         tree.commit(out);
         return new CompileResult(ir, tree, CompileSummary.of(ir));
+    }
+
+    /** Stages load and check, reporting the problems of both in one run. */
+    public static ResolvedProject loadAndCheck(Path projectDir) throws InputException {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<Project> project = ProjectLoader.load(projectDir, diagnostics);
+        ResolvedProject resolved = project.map(p -> ProjectChecker.check(p, diagnostics)).orElse(null);
+        diagnostics.throwIfErrors();
+        return resolved;
     }
 
     /** The output directory is replaced wholesale, so it must never be the project or hold it. */

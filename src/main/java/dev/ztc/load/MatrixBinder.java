@@ -11,6 +11,8 @@ import dev.ztc.model.Risk;
 import dev.ztc.model.Subject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +51,7 @@ final class MatrixBinder {
         if (id.isEmpty() || who.isEmpty() || can.isEmpty() || what.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new MatrixRule(id.get(), who.get(), can.get(), what.get(), whatAt, when, r.location()));
+        return Optional.of(new MatrixRule(id.get(), who.get(), can.get(), what.get(), whatAt, when, r.location(), r.at("can")));
     }
 
     private Optional<Subject> subject(MapReader r, String text) {
@@ -79,10 +81,13 @@ final class MatrixBinder {
     private Conditions conditions(MapReader r) {
         Optional<Boolean> mfa = r.bool("mfa");
         Optional<String> device = Binding.optionalSafeId(r, "device");
+        Map<String, SourceLocation> places = new HashMap<>();
+        device.ifPresent(d -> places.put("device", r.at("device")));
         List<String> from = new ArrayList<>();
         for (MapReader.Located<String> item : r.strings("from")) {
             if (item.value().startsWith("location:") && Names.isSafeId(item.value().substring(9))) {
                 from.add(item.value().substring(9));
+                places.putIfAbsent("from:" + item.value().substring(9), item.at());
             } else {
                 r.diagnostics().error(item.at(), ErrorCode.INVALID_VALUE,
                         "'from' items must be location:<id>, not '" + Names.printable(item.value()) + "'");
@@ -105,6 +110,6 @@ final class MatrixBinder {
             return parsed;
         });
         r.finish();
-        return new Conditions(mfa, device, from.stream().distinct().sorted().toList(), hours, jit, risk, r.location());
+        return new Conditions(mfa, device, from.stream().distinct().sorted().toList(), hours, jit, risk, r.location(), places);
     }
 }

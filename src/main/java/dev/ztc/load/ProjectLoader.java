@@ -38,9 +38,21 @@ public final class ProjectLoader {
 
     public static Project load(Path directory) throws InputException {
         Diagnostics diagnostics = new Diagnostics();
+        Optional<Project> project = load(directory, diagnostics);
+        diagnostics.throwIfErrors();
+        return project.orElseThrow();
+    }
+
+    /**
+     * Loads what can be loaded, reporting into {@code diagnostics}: elements with a bad field are kept
+     * without it, so that the checks after this stage still run and the user sees every problem at once.
+     * Empty when a required file is missing or does not parse at all.
+     */
+    public static Optional<Project> load(Path directory, Diagnostics diagnostics) {
         if (!Files.isDirectory(directory)) {
-            throw InputException.of(SourceLocation.of(directory.toString()), ErrorCode.MISSING_FILE,
+            diagnostics.error(SourceLocation.of(directory.toString()), ErrorCode.MISSING_FILE,
                     "project directory does not exist");
+            return Optional.empty();
         }
         Optional<Inventory> inventory = input(directory, "inventory", List.of("yaml", "yml", "json", "hcl"), true, diagnostics)
                 .flatMap(doc -> new InventoryBinder(diagnostics).bind(doc.root()));
@@ -55,8 +67,10 @@ public final class ProjectLoader {
         Catalog catalog = input(directory, "catalog", List.of("yaml", "yml", "json", "hcl"), false, diagnostics)
                 .flatMap(doc -> new CatalogBinder(diagnostics).bind(doc.root()))
                 .map(user -> merge(builtIn, user)).orElse(builtIn);
-        diagnostics.throwIfErrors();
-        return new Project(directory, inventory.orElseThrow(), matrix.orElseThrow(), requests, settings, catalog);
+        if (inventory.isEmpty() || matrix.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Project(directory, inventory.get(), matrix.get(), requests, settings, catalog));
     }
 
     /** The catalog shipped in the jar; a broken one is a bug in ztc, not in the user's input. */

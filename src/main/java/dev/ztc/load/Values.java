@@ -60,7 +60,9 @@ public final class Values {
         try {
             address = new IPAddressString(text, STRICT_IP).toAddress();
         } catch (AddressStringException e) {
-            throw new IllegalArgumentException("'" + Names.printable(text) + "' is not a CIDR block: " + e.getMessage());
+            String why = String.valueOf(e.getMessage());
+            why = why.contains("error: ") ? why.substring(why.indexOf("error: ") + 7) : why;
+            throw new IllegalArgumentException("'" + Names.printable(text) + "' is not a CIDR block (" + why + ")");
         }
         if (!address.isPrefixed()) {
             address = address.setPrefixLength(address.getBitCount(), false);
