@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ExamplesLoadTest {
 
-    private static final Path EXAMPLES = Path.of("examples");
+    /** {@code -Dztc.examples=DIR} points the test at other projects, e.g. the output of scripts/gen-synthetic-org.py. */
+    private static final Path EXAMPLES = Path.of(System.getProperty("ztc.examples", "examples"));
 
     @TestFactory
     Stream<DynamicTest> everyExampleLoadsAndResolves() throws IOException {
