@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.ztc.diag.ErrorCode;
 import dev.ztc.diag.InputException;
 import dev.ztc.diag.SourceLocation;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,6 +36,12 @@ public final class DocumentReader {
             .maxNumberLength(100)
             .build();
 
+    /**
+     * SnakeYAML stops at 3 MiB of text by default; the loader's own size limit is the one users are told
+     * about, so YAML is allowed as much as any other format.
+     */
+    private static final int MAX_YAML_CODE_POINTS = (int) ProjectLoader.MAX_FILE_BYTES;
+
     private final String file;
     private final JsonParser parser;
     private final Syntax syntax;
@@ -47,7 +54,8 @@ public final class DocumentReader {
 
     /** Parses {@code text}, naming {@code file} in locations; syntax errors become one located error. */
     public static Node read(String file, String text, Syntax syntax) throws InputException {
-        JsonFactory factory = syntax == Syntax.YAML ? YAMLFactory.builder().streamReadConstraints(LIMITS).build()
+        JsonFactory factory = syntax == Syntax.YAML
+                ? YAMLFactory.builder().loaderOptions(yamlOptions()).streamReadConstraints(LIMITS).build()
                 : JsonFactory.builder().streamReadConstraints(LIMITS).build();
         try (JsonParser parser = factory.createParser(text)) {
             DocumentReader reader = new DocumentReader(file, parser, syntax);
@@ -69,6 +77,12 @@ public final class DocumentReader {
             throw InputException.of(SourceLocation.of(file), ErrorCode.SYNTAX,
                     "cannot parse " + syntax.name() + ": " + firstLine(String.valueOf(e.getMessage())));
         }
+    }
+
+    private static LoaderOptions yamlOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_YAML_CODE_POINTS);
+        return options;
     }
 
     private Node value(JsonToken token, int depth) throws IOException, InputException {
