@@ -69,7 +69,7 @@ final class ActionCheck {
         Asset asset = project.asset(rule);
         Set<String> why = new TreeSet<>();
         if (asset.networkReachable() && !Enforcement.hasNetworkSource(rule)) {
-            why.add("network: people need 'from' to be placed on the network");
+            why.add("network: people have no place on the network unless the rule gives 'from' (or reach the asset through an http-api)");
         }
         if (!Enforcement.iamActions(project.kind(asset), rule.can()).isEmpty() && project.awsRole(rule.who()).isEmpty()) {
             why.add(EnforcementLayer.CLOUD_IDENTITY.label() + ": " + rule.who() + " has no aws_role");

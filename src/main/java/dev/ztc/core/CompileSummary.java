@@ -13,10 +13,19 @@ public record CompileSummary(int rules, int securityGroups, int flows, int roles
                              int routes, List<String> unenforced) {
 
     public static CompileSummary of(Ir ir) {
+        Map<String, List<String>> layersOfRule = new TreeMap<>();
+        ir.rules().forEach(r -> layersOfRule.put(r.id(), r.layers()));
+        Map<String, Map<String, Long>> gapCount = new TreeMap<>();
+        for (Ir.Gap gap : ir.gaps()) {
+            gapCount.computeIfAbsent(gap.ruleId(), k -> new TreeMap<>()).merge(gap.condition(), 1L, Long::sum);
+        }
         Map<String, TreeSet<String>> byConditionAndLayer = new TreeMap<>();
         for (Ir.Gap gap : ir.gaps()) {
-            byConditionAndLayer.computeIfAbsent(gap.condition() + " not enforced by " + gap.layer(), k -> new TreeSet<>())
-                    .add(gap.ruleId());
+            // a condition that every realizing layer misses is enforced by no artifact at all: say so loudest
+            boolean nowhere = gapCount.get(gap.ruleId()).get(gap.condition()) == layersOfRule.get(gap.ruleId()).size();
+            String what = nowhere ? gap.condition() + " enforced by NO generated artifact"
+                    : gap.condition() + " not enforced by " + gap.layer();
+            byConditionAndLayer.computeIfAbsent(what, k -> new TreeSet<>()).add(gap.ruleId());
         }
         List<String> unenforced = new ArrayList<>();
         byConditionAndLayer.forEach((what, ids) -> unenforced.add(what + ": " + abbreviate(ids)));
@@ -37,7 +46,7 @@ public record CompileSummary(int rules, int securityGroups, int flows, int roles
         out.append(String.format(java.util.Locale.ROOT, "  %-20s %d apps, %d grants%n", "workforce-identity", apps, grants));
         out.append(String.format(java.util.Locale.ROOT, "  %-20s %d routes%n", "application", routes));
         if (!unenforced.isEmpty()) {
-            out.append("conditions some layer cannot enforce (another layer does; ztc verify reports them):\n");
+            out.append("conditions some layer cannot enforce (ztc verify reports them):\n");
             unenforced.forEach(line -> out.append("  ").append(line).append('\n'));
         }
         return out.toString().replace(System.lineSeparator(), "\n");
