@@ -34,10 +34,6 @@ final class NetworkIndex {
         return false;
     }
 
-    boolean knows(String networkId) {
-        return blocks.containsKey(networkId);
-    }
-
     /** A request's source address; anything that is not exactly one address counts as no address. */
     static Optional<IPAddress> address(Optional<String> text) {
         if (text.isEmpty()) {
