@@ -41,19 +41,20 @@ final class ApplicationCompiler {
         Asset asset = project.asset(rule);
         String basePath = asset.basePath().orElseThrow();
         TreeSet<String> methods = new TreeSet<>();
-        String pattern;
+        List<String> patterns;
         if (rule.can() instanceof Action.RawHttp http) {
             methods.add(http.method());
-            pattern = http.path();
+            patterns = List.of(http.path());
         } else {
             Action.Level level = ((Action.OfLevel) rule.can()).level();
             Enforcement.levelsGranted(project.kind(asset), level).values().stream()
                     .map(Catalog.LevelMeaning::httpMethods).forEach(methods::addAll);
-            pattern = basePath.equals("/") ? "/*" : basePath + "/*";
+            // a level covers the base path itself and everything below it
+            patterns = basePath.equals("/") ? List.of("/", "/*") : List.of(basePath, basePath + "/*");
         }
         var when = rule.when();
         List<String> postures = when.device().map(d -> Postures.satisfying(project, d)).orElse(List.of());
-        return new ApplicationLayer.Route(asset.id(), basePath, rule.who().ref(), List.copyOf(methods), pattern,
+        return new ApplicationLayer.Route(asset.id(), basePath, rule.who().ref(), List.copyOf(methods), patterns,
                 when.requiresMfa(), postures, Networks.sourceCidrs(project, rule), when.hours().map(this::hours).orElse(null),
                 when.jitMaxSession().map(d -> (int) d.getSeconds()).orElse(0), when.maxRisk().map(Risk::label).orElse(""),
                 List.of(rule.id()));

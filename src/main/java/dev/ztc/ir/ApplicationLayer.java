@@ -10,13 +10,14 @@ public record ApplicationLayer(List<Route> routes) {
 
     /**
      * {@code subject} as in the matrix ({@code group:x}); {@code sourceCidrs} pins the caller's address (a
-     * service's segment, a segment, a location, or {@code from}); {@code pathPattern} is normalized and may end in *.
+     * service's segment, a segment, a location, or {@code from}); {@code pathPatterns} are normalized; one ending in * is a prefix.
      */
-    public record Route(String assetId, String basePath, String subject, List<String> methods, String pathPattern,
+    public record Route(String assetId, String basePath, String subject, List<String> methods, List<String> pathPatterns,
                         boolean mfa, List<String> devicePostures, List<String> sourceCidrs, Hours hours,
                         int maxSessionSeconds, String maxRisk, List<String> ruleIds) {
         public Route {
             methods = List.copyOf(methods);
+            pathPatterns = List.copyOf(pathPatterns);
             devicePostures = List.copyOf(devicePostures);
             sourceCidrs = List.copyOf(sourceCidrs);
             ruleIds = List.copyOf(ruleIds);

@@ -39,7 +39,7 @@ final class RequestsBinder {
         Optional<Request.DeviceClaim> device = r.node("device").flatMap(node -> device(r, node));
         Optional<String> sourceIp = Binding.parse(r, "source_ip", ErrorCode.INVALID_CIDR, Values::address);
         var action = r.requiredString("action")
-                .flatMap(text -> Binding.parseAt(r, r.at("action"), text, ErrorCode.UNKNOWN_LEVEL, Values::action));
+                .flatMap(text -> Binding.parseAt(r, r.at("action"), text, ErrorCode.UNKNOWN_LEVEL, Values::requestAction));
         Optional<String> resource = r.requiredString("resource").flatMap(text -> MatrixBinder.assetRef(r, "resource", text));
         var at = Binding.parse(r, "at", ErrorCode.INVALID_VALUE, Values::timestamp);
         Optional<Request.Expectation> expect = r.string("expect").flatMap(text -> switch (text) {

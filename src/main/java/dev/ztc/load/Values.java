@@ -185,6 +185,19 @@ public final class Values {
                 + String.join(", ", levelNames()) + "), an IAM action (s3:GetObject) or an HTTP action (GET /path)");
     }
 
+    /**
+     * A request's action: like {@link #action} but an HTTP path stays as the client sent it, because the
+     * evaluator must see the raw path to judge it the way a server would (normalizing here would decode
+     * %252e twice).
+     */
+    public static Action requestAction(String text) {
+        Matcher http = RAW_HTTP.matcher(text);
+        if (http.matches()) {
+            return new Action.RawHttp(http.group(1), http.group(2));
+        }
+        return action(text);
+    }
+
     public static ZonedDateTime timestamp(String text) {
         try {
             return ZonedDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);

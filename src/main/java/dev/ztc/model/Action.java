@@ -25,7 +25,10 @@ public sealed interface Action {
         }
     }
 
-    /** {@code path} is normalized; a trailing {@code *} in a rule matches any suffix. */
+    /**
+     * In a rule, {@code path} is normalized and a trailing {@code *} matches any suffix; in a request it is
+     * the raw path as sent, normalized by whoever judges it.
+     */
     record RawHttp(String method, String path) implements Action {
         @Override
         public String text() {

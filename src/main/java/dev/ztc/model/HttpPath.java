@@ -58,13 +58,10 @@ public final class HttpPath {
     }
 
     /**
-     * A rule's pattern: exact; {@code /x/*} for /x itself and everything below it; or a plain prefix when
-     * {@code *} follows a partial segment ({@code /x/report-*}).
+     * A rule's pattern: exact (a trailing slash aside), or a prefix when it ends in {@code *}: {@code /x/*}
+     * matches everything strictly below /x (not /x itself), {@code /x/report-*} every path starting so.
      */
     public static boolean matches(String pattern, String path) {
-        if (pattern.endsWith("/*")) {
-            return isUnder(path, pattern.substring(0, pattern.length() - 2));
-        }
         if (pattern.endsWith("*")) {
             return path.startsWith(pattern.substring(0, pattern.length() - 1));
         }

@@ -39,7 +39,7 @@ class YamlProjectTest {
     void theFixtureHasBothOutcomes() throws Exception {
         var expectations = acme().requests().stream().map(r -> r.expect().orElseThrow()).distinct().toList();
 
-        assertThat(acme().requests()).hasSize(11);
+        assertThat(acme().requests()).hasSize(12);
         assertThat(expectations).containsExactlyInAnyOrder(Request.Expectation.ALLOW, Request.Expectation.DENY);
     }
 
