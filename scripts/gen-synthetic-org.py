@@ -115,7 +115,7 @@ class Org:
         for u in self.users:
             member = sorted(r.sample(self.groups, r.randint(1, 3)))
             lines.append("    - " + flow([("id", q(u)), ("upn", q(u + "@synthcorp.example")),
-                                          ("groups", "[" + ", ".join(q(g) for g in member) + "]")]))
+                                          ("groups", "[" + ", ".join(q(g) for g in member) + "]"), ("aws_role", q(u))]))
         lines.append("  services:")
         for s in self.services:
             lines.append("    - " + flow([("id", q(s)), ("segment", q(self.service_segment[s])), ("aws_role", q(s))]))
@@ -200,7 +200,11 @@ class Org:
             lines.append(f"    who: {q(who)}")
             lines.append(f"    can: {q(can)}")
             lines.append(f"    what: {q('asset:' + asset_id)}")
-            if who.startswith(("group:", "user:")) and r.random() < 0.8:
+            people = who.startswith(("group:", "user:"))
+            if people and kind in ("database", "host"):
+                # people reach a host or database only from known places: the network layer needs 'from'
+                lines.append("    when: " + flow(r.choice([p for p in self.profiles if any(k == "from" for k, _ in p)])))
+            elif people and r.random() < 0.8:
                 lines.append("    when: " + flow(r.choice(self.profiles)))
         return "\n".join(lines) + "\n"
 
