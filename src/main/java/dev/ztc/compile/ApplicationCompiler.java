@@ -23,8 +23,11 @@ final class ApplicationCompiler {
 
     private final ResolvedProject project;
 
-    ApplicationCompiler(ResolvedProject project) {
+    private final Networks networks;
+
+    ApplicationCompiler(ResolvedProject project, Networks networks) {
         this.project = project;
+        this.networks = networks;
     }
 
     ApplicationLayer compile() {
@@ -55,7 +58,7 @@ final class ApplicationCompiler {
         var when = rule.when();
         List<String> postures = when.device().map(d -> Postures.satisfying(project, d)).orElse(List.of());
         return new ApplicationLayer.Route(asset.id(), basePath, rule.who().ref(), List.copyOf(methods), patterns,
-                when.requiresMfa(), postures, Networks.sourceCidrs(project, rule), when.hours().map(this::hours).orElse(null),
+                when.requiresMfa(), postures, networks.sourceCidrs(rule), when.hours().map(this::hours).orElse(null),
                 when.jitMaxSession().map(d -> (int) d.getSeconds()).orElse(0), when.maxRisk().map(Risk::label).orElse(""),
                 List.of(rule.id()));
     }

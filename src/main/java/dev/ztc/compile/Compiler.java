@@ -31,12 +31,13 @@ public final class Compiler {
     }
 
     public static Ir compile(ResolvedProject project) {
+        Networks networks = new Networks(project);
         return new Ir(Ir.FORMAT_VERSION, project.organization(),
                 provenance(project),
-                new NetworkCompiler(project).compile(),
-                new IamCompiler(project).compile(),
+                new NetworkCompiler(project, networks).compile(),
+                new IamCompiler(project, networks).compile(),
                 new ConditionalAccessCompiler(project).compile(),
-                new ApplicationCompiler(project).compile(),
+                new ApplicationCompiler(project, networks).compile(),
                 gaps(project));
     }
 

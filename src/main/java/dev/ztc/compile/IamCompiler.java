@@ -33,8 +33,11 @@ final class IamCompiler {
     private final ResolvedProject project;
     private final Map<String, RoleBuilder> roles = new TreeMap<>();
 
-    IamCompiler(ResolvedProject project) {
+    private final Networks networks;
+
+    IamCompiler(ResolvedProject project, Networks networks) {
         this.project = project;
+        this.networks = networks;
     }
 
     CloudIdentityLayer compile() {
@@ -92,7 +95,7 @@ final class IamCompiler {
         }
         if (!rule.when().from().isEmpty()) {
             out.computeIfAbsent("IpAddress", k -> new TreeMap<>()).put("aws:SourceIp",
-                    Networks.locationCidrs(project, rule.when().from()));
+                    networks.locationCidrs(rule.when().from()));
         }
         rule.when().device().ifPresent(d -> out.computeIfAbsent("StringEquals", k -> new TreeMap<>())
                 .put(DEVICE_TAG, Postures.satisfying(project, d)));

@@ -31,8 +31,11 @@ final class NetworkCompiler {
     private final Map<String, Map<String, TreeSet<String>>> cidrSources = new TreeMap<>();
     private final Map<String, PortRange> cidrPorts = new TreeMap<>();
 
-    NetworkCompiler(ResolvedProject project) {
+    private final Networks networks;
+
+    NetworkCompiler(ResolvedProject project, Networks networks) {
         this.project = project;
+        this.networks = networks;
     }
 
     static String assetGroup(String assetId) {
@@ -86,7 +89,7 @@ final class NetworkCompiler {
             } else {
                 String slot = destination + "|" + ports;
                 cidrPorts.put(slot, ports);
-                for (String cidr : Networks.sourceCidrs(project, rule)) {
+                for (String cidr : networks.sourceCidrs(rule)) {
                     cidrSources.computeIfAbsent(slot, k -> new TreeMap<>()).computeIfAbsent(cidr, k -> new TreeSet<>()).add(rule.id());
                 }
             }
@@ -98,7 +101,7 @@ final class NetworkCompiler {
             String destination = slot.substring(0, slot.indexOf('|'));
             Map<String, List<String>> byCidr = new TreeMap<>();
             sources.forEach((cidr, ids) -> byCidr.put(cidr, List.copyOf(ids)));
-            Networks.aggregateWithSources(byCidr).forEach((block, ids) ->
+            networks.aggregateWithSources(byCidr).forEach((block, ids) ->
                     flow(null, block, destination, cidrPorts.get(slot)).ruleIds.addAll(ids));
         });
     }

@@ -41,4 +41,17 @@ class OutputTreeTest {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("out");
         }
     }
+
+    @Test
+    void theOutputGetsTheUsualPermissionsNotThoseOfATempDirectory() throws IOException {
+        Path out = temp.resolve("out");
+        OutputTree tree = new OutputTree();
+        tree.add("a.txt", "1");
+        tree.commit(out);
+
+        Path sibling = Files.createDirectory(temp.resolve("plain"));
+        if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(sibling));
+        }
+    }
 }
