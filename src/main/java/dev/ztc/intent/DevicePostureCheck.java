@@ -42,7 +42,7 @@ final class DevicePostureCheck {
             if (claimed == null) {
                 return Optional.of("posture '" + posture.id() + "' is unknown");
             }
-            return impliedBy(claimed, profile).map(why -> "posture '" + posture.id() + "' " + why);
+            return claimed.shortfallAgainst(profile).map(why -> "posture '" + posture.id() + "' " + why);
         }
         return meetsFacts((Request.DeviceClaim.Facts) claim.get(), profile);
     }
@@ -71,35 +71,6 @@ final class DevicePostureCheck {
         String version = facts.osVersion().get();
         if (Versions.compare(version, minimum) < 0) {
             return Optional.of("os_version " + version + " < " + minimum);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A profile implies another when every device it admits is admitted by the other: it requires at least
-     * the same flags, and allows only listed OSes at versions at or above the other's minimums.
-     */
-    private static Optional<String> impliedBy(DeviceProfile claimed, DeviceProfile required) {
-        if (required.compliant().orElse(false) && !claimed.compliant().orElse(false)) {
-            return Optional.of("does not require compliant");
-        }
-        if (required.encrypted().orElse(false) && !claimed.encrypted().orElse(false)) {
-            return Optional.of("does not require encrypted");
-        }
-        if (required.minOs().isEmpty()) {
-            return Optional.empty();
-        }
-        if (claimed.minOs().isEmpty()) {
-            return Optional.of("allows any os");
-        }
-        for (Map.Entry<String, String> os : claimed.minOs().entrySet()) {
-            String minimum = required.minOs().get(os.getKey());
-            if (minimum == null) {
-                return Optional.of("allows os " + os.getKey());
-            }
-            if (Versions.compare(os.getValue(), minimum) < 0) {
-                return Optional.of("allows " + os.getKey() + " " + os.getValue() + " < " + minimum);
-            }
         }
         return Optional.empty();
     }

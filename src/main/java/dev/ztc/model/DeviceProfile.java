@@ -13,7 +13,38 @@ import java.util.TreeMap;
  */
 public record DeviceProfile(String id, Optional<Boolean> compliant, Optional<Boolean> encrypted,
                             Map<String, String> minOs, SourceLocation at) implements Located {
+
     public DeviceProfile {
         minOs = java.util.Collections.unmodifiableMap(new TreeMap<>(minOs));
+    }
+
+    /**
+     * This profile implies {@code required} when every device it admits is admitted by that one: it requires at least
+     * the same flags, and allows only listed OSes at versions at or above the other's minimums. Empty when it
+     * does; otherwise what falls short.
+     */
+    public Optional<String> shortfallAgainst(DeviceProfile required) {
+        if (required.compliant().orElse(false) && !compliant.orElse(false)) {
+            return Optional.of("does not require compliant");
+        }
+        if (required.encrypted().orElse(false) && !encrypted.orElse(false)) {
+            return Optional.of("does not require encrypted");
+        }
+        if (required.minOs().isEmpty()) {
+            return Optional.empty();
+        }
+        if (minOs().isEmpty()) {
+            return Optional.of("allows any os");
+        }
+        for (Map.Entry<String, String> os : minOs().entrySet()) {
+            String minimum = required.minOs().get(os.getKey());
+            if (minimum == null) {
+                return Optional.of("allows os " + os.getKey());
+            }
+            if (Versions.compare(os.getValue(), minimum) < 0) {
+                return Optional.of("allows " + os.getKey() + " " + os.getValue() + " < " + minimum);
+            }
+        }
+        return Optional.empty();
     }
 }
