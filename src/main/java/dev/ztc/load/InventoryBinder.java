@@ -75,8 +75,17 @@ final class InventoryBinder {
 
     private Inventory.AzureTenant azure(MapReader r) {
         String tenant = Binding.uuid(r, "tenant_id").orElse("");
+        List<String> breakGlass = new java.util.ArrayList<>();
+        for (MapReader.Located<String> id : r.strings("break_glass")) {
+            if (Binding.UUID.matcher(id.value()).matches()) {
+                breakGlass.add(id.value().toLowerCase(Locale.ROOT));
+            } else {
+                diagnostics.error(id.at(), ErrorCode.INVALID_VALUE, "break_glass lists Entra user object ids (GUIDs), not '"
+                        + Names.printable(id.value()) + "'");
+            }
+        }
         r.finish();
-        return new Inventory.AzureTenant(tenant, r.location());
+        return new Inventory.AzureTenant(tenant, breakGlass.stream().distinct().sorted().toList(), r.location());
     }
 
     private Optional<Group> group(MapReader r) {

@@ -30,8 +30,18 @@ final class SettingsBinder {
                 q.finish();
                 return out;
             }).orElse(d);
+            Settings.ConditionalAccessState state = r.map("conditional_access", "conditional_access").map(ca -> {
+                Settings.ConditionalAccessState parsed = ca.string("state").map(text -> Settings.ConditionalAccessState.parse(text)
+                        .orElseGet(() -> {
+                            ca.error("state", ErrorCode.INVALID_VALUE, "conditional_access state must be enabled, disabled or "
+                                    + "enabledForReportingButNotEnforced, not '" + Names.printable(text) + "'");
+                            return Settings.ConditionalAccessState.REPORT_ONLY;
+                        })).orElse(Settings.ConditionalAccessState.REPORT_ONLY);
+                ca.finish();
+                return parsed;
+            }).orElse(Settings.ConditionalAccessState.REPORT_ONLY);
             r.finish();
-            return new Settings(quotas, r.location());
+            return new Settings(quotas, state, r.location());
         });
     }
 

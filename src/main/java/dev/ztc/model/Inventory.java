@@ -23,6 +23,13 @@ public record Inventory(int version, String organization, Optional<AwsAccount> a
     public record AwsAccount(String accountId, String region, String vpcId, SourceLocation at) {
     }
 
-    public record AzureTenant(String tenantId, SourceLocation at) {
+    /**
+     * {@code breakGlass}: object ids of the emergency-access accounts that every Conditional Access policy
+     * ztc generates excludes, so that a mistaken policy cannot lock the tenant's administrators out.
+     */
+    public record AzureTenant(String tenantId, List<String> breakGlass, SourceLocation at) {
+        public AzureTenant {
+            breakGlass = List.copyOf(breakGlass);
+        }
     }
 }
