@@ -19,7 +19,7 @@
 [#list statement.conditions as operator]
         "[=operator.operator]": {
 [#list operator.keys as key]
-          "[=key.key]": [[#list key.values as value]"[=value]"[#sep], [/#sep][/#list]][#sep],[/#sep]
+          "[=key.key]": [#if key.single]"[=key.values[0]]"[#else][[#list key.values as value]"[=value]"[#sep], [/#sep][/#list]][/#if][#sep],[/#sep]
 [/#list]
         }[#sep],[/#sep]
 [/#list]

@@ -46,7 +46,8 @@ final class IamModule {
     public record ConditionOperator(String operator, List<ConditionKey> keys) {
     }
 
-    public record ConditionKey(String key, List<String> values) {
+    /** {@code single}: one value, printed as a string rather than a list, as IAM's examples and scanners expect. */
+    public record ConditionKey(String key, List<String> values, boolean single) {
     }
 
     public record Gap(String ruleId, String condition, String reason) {
@@ -105,7 +106,7 @@ final class IamModule {
         List<ConditionOperator> conditions = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<String>>> op : new TreeMap<>(s.conditions()).entrySet()) {
             List<ConditionKey> keys = new TreeMap<>(op.getValue()).entrySet().stream()
-                    .map(k -> new ConditionKey(k.getKey(), List.copyOf(k.getValue()))).toList();
+                    .map(k -> new ConditionKey(k.getKey(), List.copyOf(k.getValue()), k.getValue().size() == 1)).toList();
             conditions.add(new ConditionOperator(op.getKey(), keys));
         }
         return new Statement(s.sid(), s.actions(), s.resources(), !conditions.isEmpty(), conditions, s.ruleIds());

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Packs a role's statements into managed policies that fit AWS's limits: deterministic first fit in
@@ -86,7 +87,13 @@ final class PolicyPacker {
             st.put("Action", s.actions());
             st.put("Resource", s.resources());
             if (!s.conditions().isEmpty()) {
-                st.put("Condition", s.conditions());
+                Map<String, Object> operators = new LinkedHashMap<>();
+                new TreeMap<>(s.conditions()).forEach((operator, keys) -> {
+                    Map<String, Object> byKey = new LinkedHashMap<>();
+                    new TreeMap<>(keys).forEach((key, values) -> byKey.put(key, values.size() == 1 ? values.get(0) : values));
+                    operators.put(operator, byKey);
+                });
+                st.put("Condition", operators);
             }
             out.add(st);
         }
