@@ -28,7 +28,10 @@ fi
 # machine's Python packages; their entry points are linked into $tools/bin.
 pip_tool() { # name version
   local name="$1" version="$2" venv="$tools/venv-$1"
-  if [ -x "$venv/bin/$name" ] && "$venv/bin/pip" show "$name" 2>/dev/null | grep -qx "Version: $version"; then
+  # read pip's answer whole: with pipefail, grep -q closing the pipe early would fail the check
+  local installed=""
+  if [ -x "$venv/bin/pip" ]; then installed="$("$venv/bin/pip" show "$name" 2>/dev/null || true)"; fi
+  if [ -x "$venv/bin/$name" ] && grep -qx "Version: $version" <<<"$installed"; then
     ln -sf "$venv/bin/$name" "$tools/bin/$name"
     return 0
   fi
