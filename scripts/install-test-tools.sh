@@ -10,6 +10,8 @@ export PATH="$tools/bin:$PATH"
 
 # The versions are pinned so that a clean machine gets exactly what the suite was written against.
 HCLFMT_VERSION=v2.25.0
+CHECKOV_VERSION=3.3.30
+PARLIAMENT_VERSION=1.6.4
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
@@ -21,5 +23,28 @@ if ! have terraform && ! have hclfmt; then
     echo "install-test-tools: neither terraform nor go found; HCL format checks will be skipped" >&2
   fi
 fi
+
+# The scanners get a virtualenv of their own, so that their pinned dependencies never meet the
+# machine's Python packages; their entry points are linked into $tools/bin.
+pip_tool() { # name version
+  local name="$1" version="$2" venv="$tools/venv-$1"
+  # read pip's answer whole: with pipefail, grep -q closing the pipe early would fail the check
+  local installed=""
+  if [ -x "$venv/bin/pip" ]; then installed="$("$venv/bin/pip" show "$name" 2>/dev/null || true)"; fi
+  if [ -x "$venv/bin/$name" ] && grep -qx "Version: $version" <<<"$installed"; then
+    ln -sf "$venv/bin/$name" "$tools/bin/$name"
+    return 0
+  fi
+  if ! have python3; then
+    echo "install-test-tools: python3 not found; $name checks will be skipped" >&2
+    return 0
+  fi
+  echo "install-test-tools: installing $name $version" >&2
+  python3 -m venv "$venv" >&2
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "$name==$version" >&2
+  ln -sf "$venv/bin/$name" "$tools/bin/$name"
+}
+pip_tool parliament "$PARLIAMENT_VERSION"
+pip_tool checkov "$CHECKOV_VERSION"
 
 echo "export PATH=\"$tools/bin:\$PATH\""

@@ -19,7 +19,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** {@code ztc compile [dir] [--out DIR]}: maps flags onto {@link CompileOptions} and prints the summary. */
+/** {@code ztc compile [dir] [--out DIR] [--templates DIR]}: maps flags onto {@link CompileOptions} and prints the summary. */
 final class CompileCommand {
 
     private final PrintStream out;
@@ -34,6 +34,8 @@ final class CompileCommand {
         Options options = new Options();
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("output directory (default <project-dir>/build/ztc); replaced on every run").get());
+        options.addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
+                .desc("directory of templates that replace the built-in ones of the same name").get());
         options.addOption(Option.builder().longOpt("quiet").desc("print nothing but errors").get());
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         return options;
@@ -59,7 +61,8 @@ final class CompileCommand {
         CompileOptions options;
         try {
             Path dir = Path.of(line.getArgList().isEmpty() ? "." : line.getArgList().get(0));
-            options = new CompileOptions(dir, Optional.ofNullable(line.getOptionValue("out")).map(Path::of));
+            options = new CompileOptions(dir, Optional.ofNullable(line.getOptionValue("out")).map(Path::of),
+                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of));
         } catch (InvalidPathException e) {
             err.println("ztc compile: invalid path: " + e.getMessage());
             return Main.INPUT_ERROR;
@@ -68,7 +71,7 @@ final class CompileCommand {
             Ztc.CompileResult result = Ztc.compile(options);
             if (!line.hasOption("quiet")) {
                 out.print(result.summary().format());
-                out.println("wrote " + options.outputDir());
+                out.println("wrote " + options.outputDir() + " (ir.json, " + result.terraformFiles() + " Terraform files)");
             }
             return Main.OK;
         } catch (InputException e) {

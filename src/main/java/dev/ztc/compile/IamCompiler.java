@@ -8,6 +8,7 @@ import dev.ztc.model.Asset;
 import dev.ztc.model.Catalog;
 import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
+import dev.ztc.model.WorkloadRuntime;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +55,11 @@ final class IamCompiler {
         RoleBuilder role = roles.computeIfAbsent(roleName,
                 n -> new RoleBuilder(rule.who().kind().isPeople() ? "people" : "workload"));
         role.principals.add(rule.who().id());
+        if (rule.who().kind() == dev.ztc.model.Subject.Kind.SERVICE) {
+            WorkloadRuntime runtime = project.services().get(rule.who().id()).runsOn();
+            role.servicePrincipals.add(runtime.servicePrincipal());
+            role.trustActions.addAll(runtime.trustActions());
+        }
         role.ruleIds.add(rule.id());
         rule.when().jitMaxSession().ifPresent(max -> role.maxSession = role.maxSession == null
                 ? max : (max.compareTo(role.maxSession) < 0 ? max : role.maxSession));
@@ -112,6 +118,8 @@ final class IamCompiler {
         final String principalKind;
         final TreeSet<String> principals = new TreeSet<>();
         final TreeSet<String> ruleIds = new TreeSet<>();
+        final TreeSet<String> servicePrincipals = new TreeSet<>();
+        final TreeSet<String> trustActions = new TreeSet<>();
         final Map<String, StatementBuilder> statements = new TreeMap<>();
         Duration maxSession;
 
@@ -128,7 +136,8 @@ final class IamCompiler {
                         s.resources, s.conditions, List.copyOf(s.ruleIds)));
             }
             int seconds = maxSession == null ? 0 : (int) clamp(maxSession).getSeconds();
-            return new CloudIdentityLayer.Role(name, principalKind, List.copyOf(principals), seconds, out, List.copyOf(ruleIds));
+            return new CloudIdentityLayer.Role(name, principalKind, List.copyOf(principals), seconds, out, List.copyOf(ruleIds),
+                    List.copyOf(servicePrincipals), List.copyOf(trustActions));
         }
     }
 

@@ -5,9 +5,14 @@ import java.util.Optional;
 
 /**
  * What {@code compile} needs, filled by the CLI and (later) the Maven plugin alike.
- * {@code out} empty means {@code <project>/build/ztc}.
+ * {@code out} empty means {@code <project>/build/ztc}; {@code templates} is a directory whose templates
+ * replace the built-in ones of the same name.
  */
-public record CompileOptions(Path projectDir, Optional<Path> out) {
+public record CompileOptions(Path projectDir, Optional<Path> out, Optional<Path> templates) {
+
+    public CompileOptions(Path projectDir, Optional<Path> out) {
+        this(projectDir, out, Optional.empty());
+    }
 
     public Path outputDir() {
         return out.orElse(projectDir.resolve("build").resolve("ztc"));

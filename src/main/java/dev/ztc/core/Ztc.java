@@ -9,6 +9,8 @@ import dev.ztc.diag.InputException;
 import dev.ztc.diag.SourceLocation;
 import dev.ztc.emit.IrJson;
 import dev.ztc.emit.OutputTree;
+import dev.ztc.emit.Templates;
+import dev.ztc.emit.TerraformEmitter;
 import dev.ztc.ir.Ir;
 import dev.ztc.load.ProjectLoader;
 import dev.ztc.model.Project;
@@ -24,19 +26,21 @@ public final class Ztc {
     }
 
     /** Result of a compile: the IR, the files written, and the summary to print. */
-    public record CompileResult(Ir ir, OutputTree output, CompileSummary summary) {
+    public record CompileResult(Ir ir, OutputTree output, CompileSummary summary, int terraformFiles) {
     }
 
-    /** load → check → compile → emit, then move the output into place. Throws on bad input; writes nothing then. */
+    /** load → check → compile → emit (ir.json, Terraform), then move the output into place. Throws on bad input; writes nothing then. */
     public static CompileResult compile(CompileOptions options) throws InputException, IOException {
         Path out = options.outputDir();
         refuseUnsafeOutput(options.projectDir(), out);
+        Templates templates = Templates.of(options.templates());
         ResolvedProject resolved = loadAndCheck(options.projectDir());
         Ir ir = Compiler.compile(resolved);
         OutputTree tree = new OutputTree();
         tree.add("ir.json", IrJson.write(ir));
+        int terraformFiles = new TerraformEmitter(templates).emitInto(ir, resolved, tree);
         tree.commit(out);
-        return new CompileResult(ir, tree, CompileSummary.of(ir));
+        return new CompileResult(ir, tree, CompileSummary.of(ir), terraformFiles);
     }
 
     /** Stages load and check, reporting the problems of both in one run. */

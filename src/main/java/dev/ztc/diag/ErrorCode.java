@@ -17,6 +17,8 @@ public enum ErrorCode {
     INVALID_VALUE("ZTC-E112", "a value outside what the field accepts"),
     UNSUPPORTED_VERSION("ZTC-E113", "a version of the input language this ztc does not read"),
     MISSING_FILE("ZTC-E114", "a required input file is absent, or two formats of one file are present"),
+    QUOTA_EXCEEDED("ZTC-E120", "the output would exceed an AWS or Azure limit (ztc.yaml quotas) that ztc cannot split around"),
+    TEMPLATE("ZTC-E121", "a user template (--templates DIR) is missing, unreadable, malformed or fails to render"),
     TOO_MANY_ERRORS("ZTC-E199", "more problems than the report limit; fix these first");
 
     private final String id;

@@ -11,12 +11,18 @@ public record CloudIdentityLayer(List<Role> roles) {
 
     /**
      * {@code principalKind} is {@code workload} (assumed by services) or {@code people} (federated);
-     * {@code principals} the service or group/user ids; {@code maxSessionSeconds} 0 when unset.
+     * {@code principals} the service or group/user ids; {@code maxSessionSeconds} 0 when unset;
+     * {@code servicePrincipals} the AWS services a workload role trusts (from the services' {@code runs_on}),
+     * {@code trustActions} what they may call on it; both empty for people roles, which federate.
      */
     public record Role(String name, String principalKind, List<String> principals, int maxSessionSeconds,
-                       List<Statement> statements, List<String> ruleIds) {
+                       List<Statement> statements, List<String> ruleIds, List<String> servicePrincipals,
+                       List<String> trustActions) {
         public Role {
             principals = List.copyOf(principals);
+            // absent in ir.json files written before runs_on existed
+            servicePrincipals = servicePrincipals == null ? List.of() : List.copyOf(servicePrincipals);
+            trustActions = trustActions == null ? List.of() : List.copyOf(trustActions);
             statements = List.copyOf(statements);
             ruleIds = List.copyOf(ruleIds);
         }

@@ -11,6 +11,7 @@ import dev.ztc.model.Sensitivity;
 import dev.ztc.model.Service;
 import dev.ztc.model.User;
 import dev.ztc.model.Versions;
+import dev.ztc.model.WorkloadRuntime;
 
 import java.util.List;
 import java.util.Locale;
@@ -110,8 +111,18 @@ final class InventoryBinder {
         Optional<String> id = Binding.id(r);
         Optional<String> segment = r.requiredString("segment");
         Optional<String> awsRole = Binding.optionalSafeId(r, "aws_role");
+        WorkloadRuntime runsOn = r.string("runs_on").flatMap(text -> runtime(r, text)).orElse(WorkloadRuntime.DEFAULT);
         r.finish();
-        return id.flatMap(i -> segment.map(s -> new Service(i, s, awsRole, r.location())));
+        return id.flatMap(i -> segment.map(s -> new Service(i, s, awsRole, runsOn, r.location())));
+    }
+
+    private Optional<WorkloadRuntime> runtime(MapReader r, String text) {
+        Optional<WorkloadRuntime> runtime = WorkloadRuntime.ofLabel(text);
+        if (runtime.isEmpty()) {
+            r.error("runs_on", ErrorCode.INVALID_VALUE, "runs_on '" + Names.printable(text)
+                    + "' is not one of ec2, ecs-task, lambda, eks-pod");
+        }
+        return runtime;
     }
 
     private Optional<DeviceProfile> device(MapReader r) {

@@ -1,0 +1,14 @@
+output "security_group_ids" {
+  description = "Security group id per micro-segment key (asset-*, svc-*, seg-*): attach them to the workloads."
+  value       = module.network.security_group_ids
+}
+
+output "role_arns" {
+  description = "IAM role ARN per aws_role of the inventory."
+  value       = module.iam.role_arns
+}
+
+output "instance_profile_names" {
+  description = "Instance profile per role that EC2 workloads assume."
+  value       = module.iam.instance_profile_names
+}

@@ -1,0 +1,37 @@
+variable "region" {
+  description = "AWS region to deploy into (clouds.aws.region in the inventory)."
+  type        = string
+[#if hasAws]
+  default     = "[=region]"
+[/#if]
+}
+
+variable "account_id" {
+  description = "The only AWS account this configuration may change (clouds.aws.account_id in the inventory)."
+  type        = string
+[#if hasAws]
+  default     = "[=accountId]"
+[/#if]
+}
+
+variable "vpc_id" {
+  description = "VPC that holds the micro-segments (clouds.aws.vpc_id in the inventory)."
+  type        = string
+[#if hasAws]
+  default     = "[=vpcId]"
+[/#if]
+}
+
+variable "saml_provider_arn" {
+  description = "ARN of the IAM SAML identity provider that people federate through; see modules/iam/README.md."
+  type        = string
+[#if hasAws]
+  default     = "[=samlProviderArn]"
+[/#if]
+}
+
+variable "saml_audience" {
+  description = "The SAML:aud the identity provider's assertions carry (the AWS sign-in endpoint)."
+  type        = string
+  default     = "[=samlAudience]"
+}

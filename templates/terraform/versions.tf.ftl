@@ -1,0 +1,10 @@
+terraform {
+  required_version = "[=terraformVersion]"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "[=providerVersion]"
+    }
+  }
+}
