@@ -14,8 +14,10 @@ import java.util.TreeMap;
 /** A fixture project compiled through the core entry point, with its output files in memory and on disk. */
 record CompiledProject(Ir ir, Path out, Map<String, String> terraform) {
 
+    /** A fixture under src/test/resources/projects, or with the prefix {@code examples/} one of the examples. */
     static CompiledProject of(String fixture, Path temp) throws Exception {
-        return ofDir(Fixtures.project(fixture), temp.resolve(fixture + "-out"));
+        Path dir = fixture.startsWith("examples/") ? Fixtures.repo().resolve(fixture) : Fixtures.project(fixture);
+        return ofDir(dir, temp.resolve(fixture.replace('/', '-') + "-out"));
     }
 
     static CompiledProject ofDir(Path projectDir, Path out) throws Exception {

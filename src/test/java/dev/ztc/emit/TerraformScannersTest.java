@@ -29,7 +29,7 @@ class TerraformScannersTest {
     Path temp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"minimal", "aws", "hostile"})
+    @ValueSource(strings = {"minimal", "aws", "hostile", "examples/bank-payments", "examples/remote-workforce", "examples/healthcare-saas"})
     void theFormatterHasNothingToChange(String fixture) throws Exception {
         CompiledProject project = CompiledProject.of(fixture, temp);
         ExternalTool formatter = ExternalTool.require("terraform", "hclfmt");
@@ -49,7 +49,7 @@ class TerraformScannersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"minimal", "aws", "hostile"})
+    @ValueSource(strings = {"minimal", "aws", "hostile", "examples/bank-payments", "examples/remote-workforce", "examples/healthcare-saas"})
     void checkovFindsNothingUnjustified(String fixture) throws Exception {
         CompiledProject project = CompiledProject.of(fixture, temp);
         ExternalTool checkov = ExternalTool.require("checkov");
@@ -71,7 +71,7 @@ class TerraformScannersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"minimal", "aws", "hostile"})
+    @ValueSource(strings = {"minimal", "aws", "hostile", "examples/bank-payments", "examples/remote-workforce", "examples/healthcare-saas"})
     void parliamentFindsNothingInAnyPolicy(String fixture) throws Exception {
         CompiledProject project = CompiledProject.of(fixture, temp);
         ExternalTool parliament = ExternalTool.require("parliament");
