@@ -6,5 +6,11 @@ terraform {
       source  = "hashicorp/aws"
       version = "[=providerVersion]"
     }
+[#if hasConditionalAccess]
+    azuread = {
+      source  = "hashicorp/azuread"
+      version = "[=azureadVersion]"
+    }
+[/#if]
   }
 }

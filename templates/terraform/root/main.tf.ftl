@@ -14,6 +14,12 @@ provider "aws" {
   }
 }
 
+[#if hasConditionalAccess]
+provider "azuread" {
+  tenant_id = var.tenant_id
+}
+
+[/#if]
 module "network" {
   source = "./modules/network"
 
@@ -26,3 +32,11 @@ module "iam" {
   saml_provider_arn = var.saml_provider_arn
   saml_audience     = var.saml_audience
 }
+[#if hasConditionalAccess]
+
+module "conditional_access" {
+  source = "./modules/conditional-access"
+
+  state = var.conditional_access_state
+}
+[/#if]

@@ -35,3 +35,19 @@ variable "saml_audience" {
   type        = string
   default     = "[=samlAudience]"
 }
+[#if hasConditionalAccess]
+
+variable "tenant_id" {
+  description = "Entra ID tenant the Conditional Access policies belong to (clouds.azure.tenant_id in the inventory)."
+  type        = string
+[#if tenantId?has_content]
+  default     = "[=tenantId]"
+[/#if]
+}
+
+variable "conditional_access_state" {
+  description = "State of every generated Conditional Access policy (ztc.yaml conditional_access.state)."
+  type        = string
+  default     = null
+}
+[/#if]

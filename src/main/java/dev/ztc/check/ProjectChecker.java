@@ -7,6 +7,8 @@ import dev.ztc.diag.SourceLocation;
 import dev.ztc.model.Asset;
 import dev.ztc.model.Catalog;
 import dev.ztc.model.Condition;
+import dev.ztc.model.EnforcementLayer;
+import dev.ztc.model.Subject;
 import dev.ztc.model.Located;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.model.Project;
@@ -143,10 +145,30 @@ public final class ProjectChecker {
         var actionProblem = ActionCheck.forRule(asset, kind.get(), rule.can());
         actionProblem.ifPresent(problem ->
                 diagnostics.error(rule.canAt(), ErrorCode.UNKNOWN_LEVEL, "rule " + rule.id() + ": " + problem));
+        if (whoOk && actionProblem.isEmpty() && Enforcement.layers(resolved, rule).contains(EnforcementLayer.WORKFORCE_IDENTITY)) {
+            entraIdentity(rule);
+        }
         if (whoOk && actionProblem.isEmpty() && Enforcement.layers(resolved, rule).isEmpty()) {
             diagnostics.error(rule.at(), ErrorCode.INVALID_VALUE, "rule " + rule.id() + ": no enforcement point can realize "
                     + rule.who() + " " + rule.can().text() + " on asset:" + rule.what() + " ("
                     + ActionCheck.whyUnenforceable(resolved, rule) + ")");
+        }
+    }
+
+    /** Conditional Access names people by Entra object: a group needs its display name or id, a user a UPN. */
+    private void entraIdentity(MatrixRule rule) {
+        if (rule.who().kind() == Subject.Kind.GROUP) {
+            var group = resolved.groups().get(rule.who().id());
+            if (group.azureGroup().isEmpty() && group.azureGroupId().isEmpty()) {
+                diagnostics.error(group.at(), ErrorCode.MISSING_FIELD, "group '" + group.id() + "' is granted the Entra app of asset '"
+                        + rule.what() + "' by rule " + rule.id() + " but has neither azure_group nor azure_group_id");
+            }
+        } else if (rule.who().kind() == Subject.Kind.USER) {
+            var user = resolved.users().get(rule.who().id());
+            if (user.upn().isEmpty()) {
+                diagnostics.error(user.at(), ErrorCode.MISSING_FIELD, "user '" + user.id() + "' is granted the Entra app of asset '"
+                        + rule.what() + "' by rule " + rule.id() + " but has no upn");
+            }
         }
     }
 

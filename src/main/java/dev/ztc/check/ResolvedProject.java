@@ -33,6 +33,14 @@ public record ResolvedProject(Project project, Map<String, Group> groups, Map<St
                 index(inv.devices()), index(inv.locations()), index(inv.segments()), index(inv.assets()));
     }
 
+    /** The same project with the Conditional Access state a run asks for (--ca-state). */
+    public ResolvedProject withConditionalAccessState(dev.ztc.model.Settings.ConditionalAccessState state) {
+        Project p = project;
+        Project changed = new Project(p.directory(), p.inventory(), p.matrix(), p.requests(),
+                p.settings().withConditionalAccessState(state), p.catalog());
+        return new ResolvedProject(changed, groups, users, services, devices, locations, segments, assets);
+    }
+
     public List<MatrixRule> rules() {
         return project.matrix().rules();
     }

@@ -4,6 +4,7 @@ import dev.ztc.core.CompileOptions;
 import dev.ztc.core.Ztc;
 import dev.ztc.diag.Diagnostic;
 import dev.ztc.diag.InputException;
+import dev.ztc.model.Settings;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -36,6 +37,9 @@ final class CompileCommand {
                 .desc("output directory (default <project-dir>/build/ztc); replaced on every run").get());
         options.addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
                 .desc("directory of templates that replace the built-in ones of the same name").get());
+        options.addOption(Option.builder().longOpt("ca-state").hasArg().argName("STATE")
+                .desc("state of the generated Conditional Access policies: enabled, disabled or "
+                        + "enabledForReportingButNotEnforced (default: ztc.yaml, else report-only)").get());
         options.addOption(Option.builder().longOpt("quiet").desc("print nothing but errors").get());
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         return options;
@@ -58,11 +62,20 @@ final class CompileCommand {
             err.println("ztc compile: one project directory expected, got " + line.getArgList().size());
             return Main.INPUT_ERROR;
         }
+        Optional<Settings.ConditionalAccessState> caState = Optional.empty();
+        if (line.hasOption("ca-state")) {
+            caState = Settings.ConditionalAccessState.parse(line.getOptionValue("ca-state"));
+            if (caState.isEmpty()) {
+                err.println("ztc compile: --ca-state must be enabled, disabled or enabledForReportingButNotEnforced, not '"
+                        + line.getOptionValue("ca-state") + "'");
+                return Main.INPUT_ERROR;
+            }
+        }
         CompileOptions options;
         try {
             Path dir = Path.of(line.getArgList().isEmpty() ? "." : line.getArgList().get(0));
             options = new CompileOptions(dir, Optional.ofNullable(line.getOptionValue("out")).map(Path::of),
-                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of));
+                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of), caState);
         } catch (InvalidPathException e) {
             err.println("ztc compile: invalid path: " + e.getMessage());
             return Main.INPUT_ERROR;

@@ -1,5 +1,7 @@
 package dev.ztc.core;
 
+import dev.ztc.model.Settings;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -8,10 +10,15 @@ import java.util.Optional;
  * {@code out} empty means {@code <project>/build/ztc}; {@code templates} is a directory whose templates
  * replace the built-in ones of the same name.
  */
-public record CompileOptions(Path projectDir, Optional<Path> out, Optional<Path> templates) {
+public record CompileOptions(Path projectDir, Optional<Path> out, Optional<Path> templates,
+                             Optional<Settings.ConditionalAccessState> conditionalAccessState) {
 
     public CompileOptions(Path projectDir, Optional<Path> out) {
-        this(projectDir, out, Optional.empty());
+        this(projectDir, out, Optional.empty(), Optional.empty());
+    }
+
+    public CompileOptions(Path projectDir, Optional<Path> out, Optional<Path> templates) {
+        this(projectDir, out, templates, Optional.empty());
     }
 
     public Path outputDir() {

@@ -10,9 +10,19 @@ import java.util.TreeSet;
 
 /** The short report {@code ztc compile} prints: counts per layer, and what some layer cannot enforce. */
 public record CompileSummary(int rules, int securityGroups, int flows, int roles, int statements, int apps, int grants,
-                             int routes, List<String> unenforced) {
+                             int routes, List<String> unenforced, List<String> notes) {
+
+    public CompileSummary {
+        unenforced = List.copyOf(unenforced);
+        notes = List.copyOf(notes);
+    }
 
     public static CompileSummary of(Ir ir) {
+        return of(ir, List.of());
+    }
+
+    /** {@code notes}: what the emitters want the user to know (e.g. Conditional Access policies that combine). */
+    public static CompileSummary of(Ir ir, List<String> notes) {
         Map<String, List<String>> layersOfRule = new TreeMap<>();
         ir.rules().forEach(r -> layersOfRule.put(r.id(), r.layers()));
         Map<String, Map<String, Long>> gapCount = new TreeMap<>();
@@ -35,7 +45,7 @@ public record CompileSummary(int rules, int securityGroups, int flows, int roles
                 ir.cloudIdentity().roles().stream().mapToInt(r -> r.statements().size()).sum(),
                 ir.workforceIdentity().apps().size(),
                 ir.workforceIdentity().apps().stream().mapToInt(a -> a.grants().size()).sum(),
-                ir.application().routes().size(), unenforced);
+                ir.application().routes().size(), unenforced, notes);
     }
 
     public String format() {
@@ -48,6 +58,10 @@ public record CompileSummary(int rules, int securityGroups, int flows, int roles
         if (!unenforced.isEmpty()) {
             out.append("conditions some layer cannot enforce (ztc verify reports them):\n");
             unenforced.forEach(line -> out.append("  ").append(line).append('\n'));
+        }
+        if (!notes.isEmpty()) {
+            out.append("notes:\n");
+            notes.forEach(line -> out.append("  ").append(line).append('\n'));
         }
         return out.toString().replace(System.lineSeparator(), "\n");
     }

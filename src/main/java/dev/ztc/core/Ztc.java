@@ -34,13 +34,14 @@ public final class Ztc {
         Path out = options.outputDir();
         refuseUnsafeOutput(options.projectDir(), out);
         Templates templates = Templates.of(options.templates());
-        ResolvedProject resolved = loadAndCheck(options.projectDir());
+        ResolvedProject checked = loadAndCheck(options.projectDir());
+        ResolvedProject resolved = options.conditionalAccessState().map(checked::withConditionalAccessState).orElse(checked);
         Ir ir = Compiler.compile(resolved);
         OutputTree tree = new OutputTree();
         tree.add("ir.json", IrJson.write(ir));
-        int terraformFiles = new TerraformEmitter(templates).emitInto(ir, resolved, tree);
+        TerraformEmitter.Result terraform = new TerraformEmitter(templates).emitInto(ir, resolved, tree);
         tree.commit(out);
-        return new CompileResult(ir, tree, CompileSummary.of(ir), terraformFiles);
+        return new CompileResult(ir, tree, CompileSummary.of(ir, terraform.notes()), terraform.files().size());
     }
 
     /** Stages load and check, reporting the problems of both in one run. */

@@ -23,13 +23,20 @@ final class RootModule {
      * inputs without defaults.
      */
     public record Model(String organization, boolean hasAws, String region, String accountId, String vpcId,
-                 String samlProviderArn, String samlAudience, String providerVersion, String terraformVersion) {
+                 String samlProviderArn, String samlAudience, String providerVersion, String terraformVersion,
+                 boolean hasConditionalAccess, String tenantId, String azureadVersion) {
+
+        /** The same model for a module that uses the AWS provider only. */
+        Model awsOnly() {
+            return new Model(organization, hasAws, region, accountId, vpcId, samlProviderArn, samlAudience, providerVersion,
+                    terraformVersion, false, tenantId, azureadVersion);
+        }
     }
 
     private RootModule() {
     }
 
-    static Model of(Ir ir, ResolvedProject project) {
+    static Model of(Ir ir, ResolvedProject project, boolean hasConditionalAccess) {
         Optional<Inventory.AwsAccount> aws = project.project().inventory().aws();
         String account = aws.map(Inventory.AwsAccount::accountId).orElse("");
         return new Model(ir.organization(), aws.isPresent(),
@@ -37,6 +44,8 @@ final class RootModule {
                 aws.map(Inventory.AwsAccount::vpcId).orElse(""),
                 // a convention, documented in the IAM README: the IdP's SAML provider is named after the organization
                 "arn:aws:iam::" + account + ":saml-provider/" + ir.organization(),
-                SAML_AUDIENCE, PROVIDER_VERSION, TERRAFORM_VERSION);
+                SAML_AUDIENCE, PROVIDER_VERSION, TERRAFORM_VERSION, hasConditionalAccess,
+                project.project().inventory().azure().map(Inventory.AzureTenant::tenantId).orElse(""),
+                ConditionalAccessModule.PROVIDER_VERSION);
     }
 }

@@ -19,11 +19,11 @@ public record ConditionalAccessPlan(List<Policy> policies, List<NamedLocation> l
 
     /**
      * One {@code azuread_conditional_access_policy}. Group and user lists hold ztc ids (the template maps them
-     * to object ids); {@code includeUsers} may hold "All". {@code controls} are Graph's built-in controls
+     * to object ids); {@code allUsers} includes every user of the tenant (break-glass accounts are always excluded). {@code controls} are Graph's built-in controls
      * (block, mfa, compliantDevice), joined by {@code operator}. {@code signInFrequencyHours} 0 when unset.
      */
     public record Policy(String key, String displayName, String state, String purpose, String application,
-                         List<String> includeUsers, List<String> excludeUsers, List<String> includeGroups,
+                         boolean allUsers, List<String> includeUsers, List<String> excludeUsers, List<String> includeGroups,
                          List<String> excludeGroups, List<String> clientAppTypes, List<String> includeLocations,
                          List<String> excludeLocations, List<String> signInRiskLevels, String operator,
                          List<String> controls, int signInFrequencyHours, List<String> ruleIds) {

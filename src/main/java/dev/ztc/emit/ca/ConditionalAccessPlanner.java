@@ -85,13 +85,13 @@ public final class ConditionalAccessPlanner {
 
     private ConditionalAccessPlan.Policy blockUnlisted(WorkforceIdentityLayer.App app) {
         return policy(app, "00-block-unlisted", "blocks everyone the matrix does not grant " + app.assetId(),
-                List.of("All"), concat(app.allowedUsers(), List.of()), List.of(), app.allowedGroups(), ALL_CLIENTS,
+                true, List.of(), app.allowedUsers(), List.of(), app.allowedGroups(), ALL_CLIENTS,
                 List.of(), List.of(), List.of(), "OR", List.of("block"), 0, allRuleIds(app));
     }
 
     private ConditionalAccessPlan.Policy blockLegacy(WorkforceIdentityLayer.App app) {
         return policy(app, "01-block-legacy-auth", "blocks legacy authentication, which cannot satisfy any grant control",
-                List.of("All"), List.of(), List.of(), List.of(), LEGACY_CLIENTS, List.of(), List.of(), List.of(), "OR",
+                true, List.of(), List.of(), List.of(), List.of(), LEGACY_CLIENTS, List.of(), List.of(), List.of(), "OR",
                 List.of("block"), 0, allRuleIds(app));
     }
 
@@ -106,13 +106,13 @@ public final class ConditionalAccessPlanner {
         int hours = grant.signInFrequencyMinutes() == 0 ? 0 : Math.max(1, grant.signInFrequencyMinutes() / 60);
         String purpose = "requires " + (controls.isEmpty() ? "a fresh sign-in" : String.join(" and ", controls))
                 + (hours > 0 ? " with sign-in every " + hours + "h" : "") + " for " + app.assetId();
-        return policy(app, "10-require-" + grant.key(), purpose, grant.users(), List.of(), grant.groups(), List.of(),
+        return policy(app, "10-require-" + grant.key(), purpose, false, grant.users(), List.of(), grant.groups(), List.of(),
                 ALL_CLIENTS, List.of(), List.of(), List.of(), "AND", controls, hours, grant.ruleIds());
     }
 
     private ConditionalAccessPlan.Policy blockOutside(WorkforceIdentityLayer.App app, WorkforceIdentityLayer.Grant grant) {
         return policy(app, "20-block-outside-" + grant.key(), "blocks sign-ins from outside " + String.join(", ", grant.locations()),
-                grant.users(), List.of(), grant.groups(), List.of(), ALL_CLIENTS, List.of("All"), grant.locations(),
+                false, grant.users(), List.of(), grant.groups(), List.of(), ALL_CLIENTS, List.of("All"), grant.locations(),
                 List.of(), "OR", List.of("block"), 0, grant.ruleIds());
     }
 
@@ -121,20 +121,20 @@ public final class ConditionalAccessPlanner {
         List<String> above = Arrays.stream(Risk.values()).filter(r -> r.compareTo(max) > 0 && r != Risk.NONE)
                 .map(Risk::label).toList();
         return policy(app, "30-block-risk-" + grant.key(), "blocks sign-ins riskier than " + max.label(),
-                grant.users(), List.of(), grant.groups(), List.of(), ALL_CLIENTS, List.of(), List.of(), above, "OR",
+                false, grant.users(), List.of(), grant.groups(), List.of(), ALL_CLIENTS, List.of(), List.of(), above, "OR",
                 List.of("block"), 0, grant.ruleIds());
     }
 
     private ConditionalAccessPlan.Policy policy(WorkforceIdentityLayer.App app, String suffix, String purpose,
-                                                List<String> includeUsers, List<String> excludeUsers,
+                                                boolean allUsers, List<String> includeUsers, List<String> excludeUsers,
                                                 List<String> includeGroups, List<String> excludeGroups,
                                                 List<String> clients, List<String> includeLocations,
                                                 List<String> excludeLocations, List<String> risk, String operator,
                                                 List<String> controls, int frequency, List<String> ruleIds) {
         String name = prefix + app.assetId() + "-" + suffix;
         String key = name.replaceAll("[^A-Za-z0-9_-]", "_");
-        return new ConditionalAccessPlan.Policy(key, name, state, purpose, app.appId(), includeUsers,
-                concat(excludeUsers, List.of()), includeGroups, excludeGroups, clients, includeLocations, excludeLocations,
+        return new ConditionalAccessPlan.Policy(key, name, state, purpose, app.appId(), allUsers, includeUsers,
+                excludeUsers, includeGroups, excludeGroups, clients, includeLocations, excludeLocations,
                 risk, operator, controls, frequency, ruleIds);
     }
 
@@ -161,11 +161,5 @@ public final class ConditionalAccessPlanner {
         TreeSet<String> ids = new TreeSet<>();
         app.grants().forEach(g -> ids.addAll(g.ruleIds()));
         return List.copyOf(ids);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 }
