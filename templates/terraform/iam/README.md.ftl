@@ -22,8 +22,13 @@ Policies of rules with a device condition require the session tag [=deviceTag] (
 aws:PrincipalTag/[=deviceTag]) to name a device posture that satisfies the rule. The identity provider
 must set it in the SAML assertion (attribute https://aws.amazon.com/SAML/Attributes/PrincipalTag:[=deviceTag])
 to the posture id the signing-in device satisfies, from its own device-compliance signal, and must never
-let the user choose it. MFA conditions rely on aws:MultiFactorAuthPresent, which AWS sets for SAML
-sessions only when the identity provider's assertion reports MFA.
+let the user choose it.
+
+MFA conditions are Allow statements with Bool aws:MultiFactorAuthPresent = true, the pattern that
+denies whenever the key is absent. AWS sets that key from its own MFA (IAM users, or roles assumed
+with an MFA token); sessions federated through SAML may not carry it, in which case those statements
+deny (fail closed). For federated people, MFA is enforced where they sign in: the Conditional Access
+module requires it for the same rules.
 
 ## Inputs
 

@@ -74,7 +74,7 @@ public final class ConditionalAccessPlanner {
         }
         int limit = project.project().settings().quotas().conditionalAccessPolicies();
         if (policies.size() > limit) {
-            throw InputException.of(project.project().inventory().at(), ErrorCode.INVALID_VALUE,
+            throw InputException.of(project.project().inventory().at(), ErrorCode.QUOTA_EXCEEDED,
                     "the matrix needs " + policies.size() + " Conditional Access policies, more than the quota of " + limit
                             + " (quotas.conditional_access_policies); merge grants with the same controls or split the tenant");
         }
