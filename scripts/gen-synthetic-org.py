@@ -40,6 +40,9 @@ RAW_IAM = {
 KIND_WEIGHTS = [("database", 12), ("host", 14), ("http-api", 20), ("s3-bucket", 16),
                 ("dynamodb-table", 10), ("kms-key", 6), ("secret", 10), ("saas-app", 12)]
 NETWORK_KINDS = {"database", "host", "http-api"}
+# An Entra tenant holds at most 195 Conditional Access policies, and ztc spends one or more per app:
+# real organisations put a few dozen apps behind Conditional Access, not one in eight assets.
+MAX_SAAS_APPS = 24
 PORTS = {"database": ["5432/tcp", "3306/tcp", "6379/tcp"], "host": ["22/tcp"], "http-api": ["443/tcp", "8443/tcp"]}
 SENSITIVITY = ["public", "internal", "internal", "confidential", "restricted"]
 ZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"]
@@ -73,8 +76,11 @@ class Org:
         self.locations = [f"site-{i:03d}" for i in range(max(2, assets // 100))]
         self.devices = ["managed", "privileged", "contractor"]
         kinds = [k for k, w in KIND_WEIGHTS for _ in range(w)]
-        self.assets = [(f"{kind}-{i:05d}", kind) for i, kind in
-                       ((i, self.rng.choice(kinds)) for i in range(assets))]
+        chosen = [self.rng.choice(kinds) for _ in range(assets)]
+        apps = [i for i, kind in enumerate(chosen) if kind == "saas-app"]
+        for i in apps[MAX_SAAS_APPS:]:
+            chosen[i] = "http-api"
+        self.assets = [(f"{kind}-{i:05d}", kind) for i, kind in enumerate(chosen)]
         self.service_segment = {s: self.rng.choice(self.segments) for s in self.services}
         # A handful of condition profiles, as real organisations keep a few access tiers.
         self.profiles = self._profiles()
@@ -204,6 +210,9 @@ class Org:
             if people and kind in ("database", "host"):
                 # people reach a host or database only from known places: the network layer needs 'from'
                 lines.append("    when: " + flow(r.choice([p for p in self.profiles if any(k == "from" for k, _ in p)])))
+            elif people and kind == "saas-app":
+                # two access tiers per app keep the tenant within its Conditional Access policy quota
+                lines.append("    when: " + flow(self.profiles[r.randrange(2)]))
             elif people and r.random() < 0.8:
                 lines.append("    when: " + flow(r.choice(self.profiles)))
         return "\n".join(lines) + "\n"

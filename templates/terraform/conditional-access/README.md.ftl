@@ -9,7 +9,7 @@ Conditional Access only adds requirements; it never grants. So that the matrix's
 every app the matrix names gets:
 
 - a policy blocking every user except the groups and users the matrix grants (00-block-unlisted);
-- a policy blocking legacy authentication, which cannot satisfy any grant control (01-block-legacy-auth);
+- a policy blocking legacy authentication, which cannot satisfy any grant control (00-block-legacy-auth, one for all apps);
 - per distinct set of controls, a policy requiring them (10-require-...): mfa, compliantDevice for a
   device posture, sign-in frequency for jit;
 - where a rule limits locations, a policy blocking its people everywhere else (20-block-outside-...), and

@@ -57,7 +57,7 @@ locals {
     "[=p.key]" = {
       display_name        = "[=p.displayName]"
       state               = var.state
-      application         = "[=p.application]"
+      applications        = [[#list p.applications as a]"[=a]"[#sep], [/#sep][/#list]]
       all_users           = [=p.allUsers?c]
       include_users       = [[#list p.includeUsers as u]"[=u]"[#sep], [/#sep][/#list]]
       exclude_users       = [[#list p.excludeUsers as u]"[=u]"[#sep], [/#sep][/#list]]
@@ -105,7 +105,7 @@ resource "azuread_conditional_access_policy" "this" {
     sign_in_risk_levels = each.value.sign_in_risk_levels
 
     applications {
-      included_applications = [each.value.application]
+      included_applications = each.value.applications
     }
 
     users {

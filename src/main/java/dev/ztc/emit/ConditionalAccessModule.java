@@ -23,13 +23,13 @@ final class ConditionalAccessModule {
     }
 
     /** A plan policy with its rule ids joined for a comment and a README cell. */
-    public record PolicyRow(String key, String displayName, String purpose, String application, boolean allUsers,
+    public record PolicyRow(String key, String displayName, String purpose, List<String> applications, boolean allUsers,
                             List<String> includeUsers, List<String> excludeUsers, List<String> includeGroups,
                             List<String> excludeGroups, List<String> clientAppTypes, List<String> includeLocations,
                             List<String> excludeLocations, List<String> signInRiskLevels, String operator,
                             List<String> controls, int signInFrequencyHours, String rules) {
         static PolicyRow of(ConditionalAccessPlan.Policy p) {
-            return new PolicyRow(p.key(), p.displayName(), p.purpose(), p.application(), p.allUsers(), p.includeUsers(),
+            return new PolicyRow(p.key(), p.displayName(), p.purpose(), p.applications(), p.allUsers(), p.includeUsers(),
                     p.excludeUsers(), p.includeGroups(), p.excludeGroups(), p.clientAppTypes(), p.includeLocations(),
                     p.excludeLocations(), p.signInRiskLevels(), p.operator(), p.controls(), p.signInFrequencyHours(),
                     String.join(", ", p.ruleIds()));

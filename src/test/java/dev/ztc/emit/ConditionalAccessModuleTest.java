@@ -33,7 +33,7 @@ class ConditionalAccessModuleTest {
             Map<String, Object> tf = (Map<String, Object>) policies.get(p.key());
             assertThat(tf).as(p.key()).isNotNull();
             assertThat(tf.get("display_name")).isEqualTo(p.displayName());
-            assertThat(tf.get("application")).isEqualTo(p.application());
+            assertThat(tf.get("applications")).isEqualTo(p.applications());
             assertThat(tf.get("controls")).isEqualTo(p.controls());
             assertThat(tf.get("exclude_groups")).isEqualTo(p.excludeGroups());
             assertThat(tf.get("include_groups")).isEqualTo(p.includeGroups());

@@ -22,12 +22,13 @@ public record ConditionalAccessPlan(List<Policy> policies, List<NamedLocation> l
      * to object ids); {@code allUsers} includes every user of the tenant (break-glass accounts are always excluded). {@code controls} are Graph's built-in controls
      * (block, mfa, compliantDevice), joined by {@code operator}. {@code signInFrequencyHours} 0 when unset.
      */
-    public record Policy(String key, String displayName, String state, String purpose, String application,
+    public record Policy(String key, String displayName, String state, String purpose, List<String> applications,
                          boolean allUsers, List<String> includeUsers, List<String> excludeUsers, List<String> includeGroups,
                          List<String> excludeGroups, List<String> clientAppTypes, List<String> includeLocations,
                          List<String> excludeLocations, List<String> signInRiskLevels, String operator,
                          List<String> controls, int signInFrequencyHours, List<String> ruleIds) {
         public Policy {
+            applications = List.copyOf(applications);
             includeUsers = List.copyOf(includeUsers);
             excludeUsers = List.copyOf(excludeUsers);
             includeGroups = List.copyOf(includeGroups);

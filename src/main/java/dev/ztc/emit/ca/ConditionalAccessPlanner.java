@@ -49,7 +49,6 @@ public final class ConditionalAccessPlanner {
             groups.addAll(app.allowedGroups());
             users.addAll(app.allowedUsers());
             policies.add(blockUnlisted(app));
-            policies.add(blockLegacy(app));
             for (WorkforceIdentityLayer.Grant grant : app.grants()) {
                 // a grant without controls is realized by the block policy's exclusion alone; Graph refuses a
                 // policy with neither grant nor session controls
@@ -65,6 +64,10 @@ public final class ConditionalAccessPlanner {
                 }
             }
             notes.addAll(Overlaps.of(project, app));
+        }
+        if (!layer.apps().isEmpty()) {
+            // one policy for every app: per app it would spend the tenant's policy quota for nothing
+            policies.add(blockLegacy(layer.apps()));
         }
         if (policies.isEmpty() && breakGlass.isEmpty()) {
             return new ConditionalAccessPlan(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
@@ -89,10 +92,15 @@ public final class ConditionalAccessPlanner {
                 List.of(), List.of(), List.of(), "OR", List.of("block"), 0, allRuleIds(app));
     }
 
-    private ConditionalAccessPlan.Policy blockLegacy(WorkforceIdentityLayer.App app) {
-        return policy(app, "01-block-legacy-auth", "blocks legacy authentication, which cannot satisfy any grant control",
-                true, List.of(), List.of(), List.of(), List.of(), LEGACY_CLIENTS, List.of(), List.of(), List.of(), "OR",
-                List.of("block"), 0, allRuleIds(app));
+    private ConditionalAccessPlan.Policy blockLegacy(List<WorkforceIdentityLayer.App> apps) {
+        String name = prefix + "00-block-legacy-auth";
+        TreeSet<String> ruleIds = new TreeSet<>();
+        apps.forEach(app -> ruleIds.addAll(allRuleIds(app)));
+        return new ConditionalAccessPlan.Policy(key(name), name, state,
+                "blocks legacy authentication, which cannot satisfy any grant control, for every app the matrix names",
+                apps.stream().map(WorkforceIdentityLayer.App::appId).sorted().distinct().toList(), true, List.of(), List.of(),
+                List.of(), List.of(), LEGACY_CLIENTS, List.of(), List.of(), List.of(), "OR", List.of("block"), 0,
+                List.copyOf(ruleIds));
     }
 
     private ConditionalAccessPlan.Policy require(WorkforceIdentityLayer.App app, WorkforceIdentityLayer.Grant grant) {
@@ -132,10 +140,14 @@ public final class ConditionalAccessPlanner {
                                                 List<String> excludeLocations, List<String> risk, String operator,
                                                 List<String> controls, int frequency, List<String> ruleIds) {
         String name = prefix + app.assetId() + "-" + suffix;
-        String key = name.replaceAll("[^A-Za-z0-9_-]", "_");
-        return new ConditionalAccessPlan.Policy(key, name, state, purpose, app.appId(), allUsers, includeUsers,
+        return new ConditionalAccessPlan.Policy(key(name), name, state, purpose, List.of(app.appId()), allUsers, includeUsers,
                 excludeUsers, includeGroups, excludeGroups, clients, includeLocations, excludeLocations,
                 risk, operator, controls, frequency, ruleIds);
+    }
+
+    /** Terraform for_each keys keep to letters, digits, '_' and '-'. */
+    private static String key(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     private List<ConditionalAccessPlan.NamedLocation> namedLocations(Set<String> ids) {

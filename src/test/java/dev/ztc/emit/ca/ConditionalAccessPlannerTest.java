@@ -76,8 +76,9 @@ class ConditionalAccessPlannerTest {
         assertThat(block.excludeUsers()).containsExactly("eve");
         assertThat(block.controls()).containsExactly("block");
         assertThat(block.state()).isEqualTo("enabledForReportingButNotEnforced");
-        var legacy = byName(plan).get("ztc-acme-crm-01-block-legacy-auth");
+        var legacy = byName(plan).get("ztc-acme-00-block-legacy-auth");
         assertThat(legacy.clientAppTypes()).containsExactly("exchangeActiveSync", "other");
+        assertThat(legacy.applications()).containsExactly("11111111-2222-3333-4444-555555555555");
         assertThat(plan.breakGlass()).containsExactly("bbbbbbbb-0000-0000-0000-000000000001");
         // both rules have the same controls, so one require policy names both
         var require = byName(plan).get("ztc-acme-crm-10-require-mfa");
@@ -122,7 +123,7 @@ class ConditionalAccessPlannerTest {
                 """, "");
 
         assertThat(plan.policies()).extracting(ConditionalAccessPlan.Policy::displayName)
-                .containsExactly("ztc-acme-crm-00-block-unlisted", "ztc-acme-crm-01-block-legacy-auth");
+                .containsExactly("ztc-acme-00-block-legacy-auth", "ztc-acme-crm-00-block-unlisted");
     }
 
     @Test
