@@ -40,3 +40,12 @@ module "conditional_access" {
   state = var.conditional_access_state
 }
 [/#if]
+[#if hasOpaBundle]
+
+module "opa_bundle" {
+  source = "./modules/opa-bundle"
+
+  bucket = var.opa_bundle_bucket
+  region = var.region
+}
+[/#if]

@@ -12,3 +12,10 @@ output "instance_profile_names" {
   description = "Instance profile per role that EC2 workloads assume."
   value       = module.iam.instance_profile_names
 }
+[#if hasOpaBundle]
+
+output "opa_config" {
+  description = "OPA configuration (YAML) for the instances behind the PEPs."
+  value       = module.opa_bundle.opa_config
+}
+[/#if]

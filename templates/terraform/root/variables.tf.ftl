@@ -51,3 +51,10 @@ variable "conditional_access_state" {
   default     = null
 }
 [/#if]
+[#if hasOpaBundle]
+
+variable "opa_bundle_bucket" {
+  description = "S3 bucket the OPA instances poll for the bundle (see modules/opa-bundle/README.md)."
+  type        = string
+}
+[/#if]

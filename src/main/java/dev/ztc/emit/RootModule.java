@@ -24,19 +24,19 @@ final class RootModule {
      */
     public record Model(String organization, boolean hasAws, String region, String accountId, String vpcId,
                  String samlProviderArn, String samlAudience, String providerVersion, String terraformVersion,
-                 boolean hasConditionalAccess, String tenantId, String azureadVersion) {
+                 boolean hasConditionalAccess, String tenantId, String azureadVersion, boolean hasOpaBundle) {
 
         /** The same model for a module that uses the AWS provider only. */
         Model awsOnly() {
             return new Model(organization, hasAws, region, accountId, vpcId, samlProviderArn, samlAudience, providerVersion,
-                    terraformVersion, false, tenantId, azureadVersion);
+                    terraformVersion, false, tenantId, azureadVersion, hasOpaBundle);
         }
     }
 
     private RootModule() {
     }
 
-    static Model of(Ir ir, ResolvedProject project, boolean hasConditionalAccess) {
+    static Model of(Ir ir, ResolvedProject project, boolean hasConditionalAccess, boolean hasOpaBundle) {
         Optional<Inventory.AwsAccount> aws = project.project().inventory().aws();
         String account = aws.map(Inventory.AwsAccount::accountId).orElse("");
         return new Model(ir.organization(), aws.isPresent(),
@@ -46,6 +46,6 @@ final class RootModule {
                 "arn:aws:iam::" + account + ":saml-provider/" + ir.organization(),
                 SAML_AUDIENCE, PROVIDER_VERSION, TERRAFORM_VERSION, hasConditionalAccess,
                 project.project().inventory().azure().map(Inventory.AzureTenant::tenantId).orElse(""),
-                ConditionalAccessModule.PROVIDER_VERSION);
+                ConditionalAccessModule.PROVIDER_VERSION, hasOpaBundle);
     }
 }

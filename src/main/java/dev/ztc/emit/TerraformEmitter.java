@@ -39,7 +39,8 @@ public final class TerraformEmitter {
         IamModule.Model iam = IamModule.of(ir, project);
         ConditionalAccessModule.Model access = ConditionalAccessModule.of(ir, project);
         boolean hasAccess = !access.policies().isEmpty();
-        RootModule.Model root = RootModule.of(ir, project, hasAccess);
+        boolean hasBundle = OpaBundleModule.applies(ir);
+        RootModule.Model root = RootModule.of(ir, project, hasAccess, hasBundle);
         Map<String, String> files = new TreeMap<>();
         for (String file : new String[] {"main.tf", "variables.tf", "outputs.tf"}) {
             files.put(file, templates.render("terraform/root/" + file + ".ftl", root));
@@ -53,6 +54,13 @@ public final class TerraformEmitter {
         }
         files.put("modules/network/versions.tf", versions);
         files.put("modules/iam/versions.tf", versions);
+        if (hasBundle) {
+            OpaBundleModule.Model bundle = OpaBundleModule.of(ir);
+            for (String file : MODULE_FILES) {
+                files.put("modules/opa-bundle/" + file, templates.render("terraform/opa-bundle/" + file + ".ftl", bundle));
+            }
+            files.put("modules/opa-bundle/versions.tf", versions);
+        }
         if (hasAccess) {
             for (String file : new String[] {"main.tf", "variables.tf", "outputs.tf", "README.md", "versions.tf"}) {
                 files.put("modules/conditional-access/" + file,

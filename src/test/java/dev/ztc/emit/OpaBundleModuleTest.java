@@ -1,0 +1,43 @@
+package dev.ztc.emit;
+
+import com.bertramlabs.plugins.hcl4j.HCLParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bundle-publishing module exists exactly when there is an application layer, and uploads by content. */
+class OpaBundleModuleTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void publishesTheBundleWithAnEtagThatFollowsItsContent() throws Exception {
+        CompiledProject project = CompiledProject.of("examples/bank-payments", temp);
+
+        Map<String, Object> main = new HCLParser().parse(project.terraform().get("modules/opa-bundle/main.tf"));
+        Map<String, Object> object = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) main.get("resource"))
+                .get("aws_s3_object")).get("bundle");
+        assertThat(object).containsKeys("bucket", "key", "source", "etag", "server_side_encryption");
+        assertThat(project.terraform().get("modules/opa-bundle/main.tf"))
+                .contains("etag         = filemd5(local.bundle_file)", "/../../../opa/bundle.tar.gz");
+        assertThat(project.terraform().get("main.tf")).contains("module \"opa_bundle\"");
+        assertThat(project.terraform().get("variables.tf")).contains("variable \"opa_bundle_bucket\"");
+        assertThat(project.terraform().get("modules/opa-bundle/outputs.tf")).contains("decision_logs", "polling", "s3_signing");
+        assertThat(project.ir().application().routes()).isNotEmpty();
+    }
+
+    @Test
+    void noApplicationLayerNoModule() throws Exception {
+        CompiledProject project = CompiledProject.of("examples/remote-workforce", temp);
+
+        assertThat(project.ir().application().routes()).isEmpty();
+        assertThat(project.terraform()).doesNotContainKey("modules/opa-bundle/main.tf");
+        assertThat(project.terraform().get("main.tf")).doesNotContain("opa_bundle");
+    }
+}
