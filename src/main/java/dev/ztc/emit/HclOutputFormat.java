@@ -1,21 +1,16 @@
 package dev.ztc.emit;
 
-import freemarker.core.CommonMarkupOutputFormat;
-import freemarker.core.CommonTemplateMarkupOutputModel;
-
-import java.io.IOException;
-import java.io.Writer;
-
 /**
  * Terraform (HCL) quoted strings, for {@code .tf.ftl} templates: every {@code [=x]} is escaped so that no
  * name from the input can close the string, start an interpolation ({@code ${}}) or a directive
  * ({@code %{}}), or break the line. A template prints values only between double quotes.
  */
-public final class HclOutputFormat extends CommonMarkupOutputFormat<HclOutputFormat.Model> {
+public final class HclOutputFormat extends EscapingOutputFormat {
 
     public static final HclOutputFormat INSTANCE = new HclOutputFormat();
 
     private HclOutputFormat() {
+        super("HCL", "text/x-hcl");
     }
 
     /** The text of an HCL quoted-string literal (without the quotes) that reads back as {@code text}. */
@@ -46,44 +41,7 @@ public final class HclOutputFormat extends CommonMarkupOutputFormat<HclOutputFor
     }
 
     @Override
-    public void output(String textToEsc, Writer out) throws IOException {
-        out.write(escape(textToEsc));
-    }
-
-    @Override
-    public String escapePlainText(String plainTextContent) {
-        return escape(plainTextContent);
-    }
-
-    @Override
-    public boolean isLegacyBuiltInBypassed(String builtInName) {
-        return false;
-    }
-
-    @Override
-    protected Model newTemplateMarkupOutputModel(String plainTextContent, String markupContent) {
-        return new Model(plainTextContent, markupContent);
-    }
-
-    @Override
-    public String getName() {
-        return "HCL";
-    }
-
-    @Override
-    public String getMimeType() {
-        return "text/x-hcl";
-    }
-
-    /** Text already escaped for HCL. */
-    public static final class Model extends CommonTemplateMarkupOutputModel<Model> {
-        Model(String plainTextContent, String markupContent) {
-            super(plainTextContent, markupContent);
-        }
-
-        @Override
-        public HclOutputFormat getOutputFormat() {
-            return INSTANCE;
-        }
+    protected String escapeText(String text) {
+        return escape(text);
     }
 }

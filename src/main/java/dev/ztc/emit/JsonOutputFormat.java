@@ -1,21 +1,16 @@
 package dev.ztc.emit;
 
-import freemarker.core.CommonMarkupOutputFormat;
-import freemarker.core.CommonTemplateMarkupOutputModel;
-
-import java.io.IOException;
-import java.io.Writer;
-
 /**
  * JSON string contents, for {@code .json.ftl} templates: quotes, backslashes and every control character
  * escaped; {@code <}, {@code >}, {@code &} and the JavaScript line separators too, so that a document
  * stays inert wherever it is embedded. A template prints values only between double quotes.
  */
-public final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputFormat.Model> {
+public final class JsonOutputFormat extends EscapingOutputFormat {
 
     public static final JsonOutputFormat INSTANCE = new JsonOutputFormat();
 
     private JsonOutputFormat() {
+        super("JSON-string", "application/json");
     }
 
     public static String escape(String text) {
@@ -41,44 +36,7 @@ public final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputF
     }
 
     @Override
-    public void output(String textToEsc, Writer out) throws IOException {
-        out.write(escape(textToEsc));
-    }
-
-    @Override
-    public String escapePlainText(String plainTextContent) {
-        return escape(plainTextContent);
-    }
-
-    @Override
-    public boolean isLegacyBuiltInBypassed(String builtInName) {
-        return false;
-    }
-
-    @Override
-    protected Model newTemplateMarkupOutputModel(String plainTextContent, String markupContent) {
-        return new Model(plainTextContent, markupContent);
-    }
-
-    @Override
-    public String getName() {
-        return "JSON-string";
-    }
-
-    @Override
-    public String getMimeType() {
-        return "application/json";
-    }
-
-    /** Text already escaped for a JSON string. */
-    public static final class Model extends CommonTemplateMarkupOutputModel<Model> {
-        Model(String plainTextContent, String markupContent) {
-            super(plainTextContent, markupContent);
-        }
-
-        @Override
-        public JsonOutputFormat getOutputFormat() {
-            return INSTANCE;
-        }
+    protected String escapeText(String text) {
+        return escape(text);
     }
 }
