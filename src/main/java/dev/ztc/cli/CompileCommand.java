@@ -34,6 +34,8 @@ final class CompileCommand {
         Options options = new Options();
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("output directory (default <project-dir>/build/ztc); replaced on every run").get());
+        options.addOption(Option.builder().longOpt("signing-key").hasArg().argName("FILE")
+                .desc("sign the OPA bundle with this private key (PKCS#8 PEM; RSA gives RS256, P-256 gives ES256)").get());
         options.addOption(Option.builder().longOpt("quiet").desc("print nothing but errors").get());
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         return options;
@@ -59,7 +61,8 @@ final class CompileCommand {
         CompileOptions options;
         try {
             Path dir = Path.of(line.getArgList().isEmpty() ? "." : line.getArgList().get(0));
-            options = new CompileOptions(dir, Optional.ofNullable(line.getOptionValue("out")).map(Path::of));
+            options = new CompileOptions(dir, Optional.ofNullable(line.getOptionValue("out")).map(Path::of),
+                    Optional.ofNullable(line.getOptionValue("signing-key")).map(Path::of));
         } catch (InvalidPathException e) {
             err.println("ztc compile: invalid path: " + e.getMessage());
             return Main.INPUT_ERROR;

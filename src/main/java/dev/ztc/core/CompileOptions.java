@@ -5,9 +5,13 @@ import java.util.Optional;
 
 /**
  * What {@code compile} needs, filled by the CLI and (later) the Maven plugin alike.
- * {@code out} empty means {@code <project>/build/ztc}.
+ * {@code out} empty means {@code <project>/build/ztc}; {@code signingKey} (a PKCS#8 PEM) signs the OPA bundle.
  */
-public record CompileOptions(Path projectDir, Optional<Path> out) {
+public record CompileOptions(Path projectDir, Optional<Path> out, Optional<Path> signingKey) {
+
+    public CompileOptions(Path projectDir, Optional<Path> out) {
+        this(projectDir, out, Optional.empty());
+    }
 
     public Path outputDir() {
         return out.orElse(projectDir.resolve("build").resolve("ztc"));
