@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The digest OPA computes for a {@code .json} file of a bundle when it verifies a signature: not of the
- * bytes but of the parsed document, written compactly with keys sorted and strings escaped as Go's
+ * bytes but of the parsed document (.manifest too, when read from a tarball), written compactly with keys sorted and strings escaped as Go's
  * encoding/json does (bundle/hash.go). Any other file is hashed as its bytes.
  */
 final class OpaJsonHash {
@@ -26,7 +26,7 @@ final class OpaJsonHash {
 
     static String of(String name, byte[] content) {
         MessageDigest sha = BundleManifest.sha256();
-        if (name.endsWith(".json")) {
+        if (name.endsWith(".json") || name.endsWith(".manifest")) {
             try {
                 StringBuilder canonical = new StringBuilder();
                 walk(MAPPER.readTree(content), canonical);
