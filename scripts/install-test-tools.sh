@@ -12,6 +12,7 @@ export PATH="$tools/bin:$PATH"
 HCLFMT_VERSION=v2.25.0
 CHECKOV_VERSION=3.3.30
 PARLIAMENT_VERSION=1.6.4
+OPA_VERSION=v1.22.4
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
@@ -46,5 +47,14 @@ pip_tool() { # name version
 }
 pip_tool parliament "$PARLIAMENT_VERSION"
 pip_tool checkov "$CHECKOV_VERSION"
+# opa checks, tests and evaluates the generated OPA bundle; PATH includes $tools/bin already
+if ! have opa; then
+  if have go; then
+    echo "install-test-tools: installing opa $OPA_VERSION" >&2
+    go install "github.com/open-policy-agent/opa@$OPA_VERSION" >&2
+  else
+    echo "install-test-tools: neither opa nor go found; OPA bundle tests will be skipped (fail in CI)" >&2
+  fi
+fi
 
 echo "export PATH=\"$tools/bin:\$PATH\""

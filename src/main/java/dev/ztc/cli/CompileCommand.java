@@ -40,6 +40,8 @@ final class CompileCommand {
         options.addOption(Option.builder().longOpt("ca-state").hasArg().argName("STATE")
                 .desc("state of the generated Conditional Access policies: enabled, disabled or "
                         + "enabledForReportingButNotEnforced (default: ztc.yaml, else report-only)").get());
+        options.addOption(Option.builder().longOpt("signing-key").hasArg().argName("FILE")
+                .desc("sign the OPA bundle with this private key (PKCS#8 PEM; RSA gives RS256, P-256 gives ES256)").get());
         options.addOption(Option.builder().longOpt("quiet").desc("print nothing but errors").get());
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         return options;
@@ -75,7 +77,8 @@ final class CompileCommand {
         try {
             Path dir = Path.of(line.getArgList().isEmpty() ? "." : line.getArgList().get(0));
             options = new CompileOptions(dir, Optional.ofNullable(line.getOptionValue("out")).map(Path::of),
-                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of), caState);
+                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of), caState,
+                    Optional.ofNullable(line.getOptionValue("signing-key")).map(Path::of));
         } catch (InvalidPathException e) {
             err.println("ztc compile: invalid path: " + e.getMessage());
             return Main.INPUT_ERROR;

@@ -11,11 +11,14 @@ import dev.ztc.emit.IrJson;
 import dev.ztc.emit.OutputTree;
 import dev.ztc.emit.Templates;
 import dev.ztc.emit.TerraformEmitter;
+import dev.ztc.emit.opa.BundleSigner;
+import dev.ztc.emit.opa.OpaBundleEmitter;
 import dev.ztc.ir.Ir;
 import dev.ztc.load.ProjectLoader;
 import dev.ztc.model.Project;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -40,8 +43,24 @@ public final class Ztc {
         OutputTree tree = new OutputTree();
         tree.add("ir.json", IrJson.write(ir));
         TerraformEmitter.Result terraform = new TerraformEmitter(templates).emitInto(ir, resolved, tree);
+        // application layer: the OPA bundle, its generated tests and PEP configuration
+        OpaBundleEmitter.emit(ir, resolved, OpaSamples.of(resolved), bundleSigner(options)).forEach(tree::add);
         tree.commit(out);
         return new CompileResult(ir, tree, CompileSummary.of(ir, terraform.notes()), terraform.files().size());
+    }
+
+    /** The signer for --signing-key; a key ztc cannot read or use is an input error. */
+    private static Optional<BundleSigner> bundleSigner(CompileOptions options) throws InputException {
+        if (options.signingKey().isEmpty()) {
+            return Optional.empty();
+        }
+        Path key = options.signingKey().get();
+        try {
+            return Optional.of(BundleSigner.fromPem(Files.readString(key), BundleSigner.DEFAULT_KEY_ID));
+        } catch (IOException | IllegalArgumentException e) {
+            throw InputException.of(SourceLocation.of(key.toString()), ErrorCode.INVALID_VALUE,
+                    "--signing-key: " + (e instanceof IOException ? "cannot read: " : "") + e.getMessage());
+        }
     }
 
     /** Stages load and check, reporting the problems of both in one run. */

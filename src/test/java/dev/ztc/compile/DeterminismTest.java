@@ -67,7 +67,8 @@ class DeterminismTest {
         List<String> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                out.add(root.relativize(p) + "\n" + Files.readString(p));
+                // bytes, not UTF-8 text: the tree holds binary files too (opa/bundle.tar.gz)
+                out.add(root.relativize(p) + "\n" + new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
         Collections.sort(out);
