@@ -59,7 +59,7 @@ public final class Enforcement {
 
     static boolean needsNetwork(Catalog.AssetKind kind, Action can) {
         if (can instanceof Action.OfLevel l) {
-            return meaning(kind, l.level()).network();
+            return levelsGranted(kind, l.level()).values().stream().anyMatch(Catalog.LevelMeaning::network);
         }
         return can instanceof Action.RawHttp && kind.levels().values().stream().anyMatch(Catalog.LevelMeaning::network);
     }
@@ -67,14 +67,14 @@ public final class Enforcement {
     /** People sign in to apps and to HTTP APIs registered in Entra; Conditional Access guards both. */
     static boolean signsIn(Catalog.AssetKind kind, Action can) {
         if (can instanceof Action.OfLevel l) {
-            return meaning(kind, l.level()).appSignIn() || !meaning(kind, l.level()).httpMethods().isEmpty();
+            return levelsGranted(kind, l.level()).values().stream().anyMatch(m -> m.appSignIn() || !m.httpMethods().isEmpty());
         }
         return can instanceof Action.RawHttp;
     }
 
     static boolean servesHttp(Catalog.AssetKind kind, Action can) {
         if (can instanceof Action.OfLevel l) {
-            return !meaning(kind, l.level()).httpMethods().isEmpty();
+            return levelsGranted(kind, l.level()).values().stream().anyMatch(m -> !m.httpMethods().isEmpty());
         }
         return can instanceof Action.RawHttp;
     }
@@ -99,10 +99,5 @@ public final class Enforcement {
         }
         Catalog.LevelMeaning m = kind.levels().get(level);
         return m == null ? Map.of() : Map.of(level, m);
-    }
-
-    private static Catalog.LevelMeaning meaning(Catalog.AssetKind kind, Action.Level level) {
-        Catalog.LevelMeaning own = kind.levels().get(level);
-        return own != null ? own : new Catalog.LevelMeaning(false, java.util.List.of(), java.util.List.of(), false);
     }
 }

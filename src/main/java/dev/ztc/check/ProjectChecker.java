@@ -68,16 +68,24 @@ public final class ProjectChecker {
         project.requests().forEach(this::request);
     }
 
-    /** A role is assumed either by workloads or by people: one trust policy cannot serve both safely. */
+    /**
+     * A role belongs to one group, user or service: its policies hold the grants of its owner, so a second
+     * owner would receive the first one's grants (and one trust policy cannot serve people and workloads).
+     */
     private void roleOwners() {
-        Map<String, String> workloadRoles = new HashMap<>();
-        project.inventory().services().forEach(s -> s.awsRole().ifPresent(r -> workloadRoles.putIfAbsent(r, s.id())));
-        project.inventory().groups().forEach(g -> g.awsRole().filter(workloadRoles::containsKey).ifPresent(r ->
-                diagnostics.error(g.at(), ErrorCode.INVALID_VALUE, "aws_role '" + r + "' of group '" + g.id()
-                        + "' is also the role of service '" + workloadRoles.get(r) + "'; people and workloads need separate roles")));
-        project.inventory().users().forEach(u -> u.awsRole().filter(workloadRoles::containsKey).ifPresent(r ->
-                diagnostics.error(u.at(), ErrorCode.INVALID_VALUE, "aws_role '" + r + "' of user '" + u.id()
-                        + "' is also the role of service '" + workloadRoles.get(r) + "'; people and workloads need separate roles")));
+        Map<String, String> owners = new HashMap<>();
+        var inv = project.inventory();
+        inv.groups().forEach(g -> g.awsRole().ifPresent(r -> ownRole(owners, r, "group:" + g.id(), g.at())));
+        inv.users().forEach(u -> u.awsRole().ifPresent(r -> ownRole(owners, r, "user:" + u.id(), u.at())));
+        inv.services().forEach(s -> s.awsRole().ifPresent(r -> ownRole(owners, r, "service:" + s.id(), s.at())));
+    }
+
+    private void ownRole(Map<String, String> owners, String role, String owner, SourceLocation at) {
+        String first = owners.putIfAbsent(role, owner);
+        if (first != null) {
+            diagnostics.error(at, ErrorCode.DUPLICATE_ID, "aws_role '" + role + "' of " + owner + " is already the role of "
+                    + first + "; each role holds exactly its owner's grants, so give each its own");
+        }
     }
 
     private void asset(Asset asset) {

@@ -6,6 +6,7 @@ import dev.ztc.ir.Ir;
 import dev.ztc.model.Condition;
 import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
+import dev.ztc.model.Subject;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,13 +67,34 @@ public final class Compiler {
                     }
                 }
             }
-            if (layers.contains(EnforcementLayer.CLOUD_IDENTITY) && rule.when().jitMaxSession()
-                    .filter(d -> d.compareTo(IamCompiler.MIN_SESSION) < 0).isPresent()) {
-                gaps.add(new Ir.Gap(rule.id(), EnforcementLayer.CLOUD_IDENTITY.label(), Condition.JIT.label(),
-                        "IAM sessions last at least 1h; the role's maximum session is 1h, longer than jit asks"));
-            }
+            gaps.addAll(approximations(project, rule, layers));
         }
         gaps.sort(Comparator.comparing(Ir.Gap::ruleId).thenComparing(Ir.Gap::layer).thenComparing(Ir.Gap::condition));
+        return gaps;
+    }
+
+    /** Where a layer expresses a condition only approximately, or misses what the subject itself implies. */
+    private static List<Ir.Gap> approximations(ResolvedProject project, MatrixRule rule, Set<EnforcementLayer> layers) {
+        List<Ir.Gap> gaps = new ArrayList<>();
+        var shortJit = rule.when().jitMaxSession().filter(d -> d.compareTo(IamCompiler.MIN_SESSION) < 0);
+        if (layers.contains(EnforcementLayer.CLOUD_IDENTITY) && shortJit.isPresent()) {
+            gaps.add(new Ir.Gap(rule.id(), EnforcementLayer.CLOUD_IDENTITY.label(), Condition.JIT.label(),
+                    "IAM sessions last at least 1h; the role's maximum session is 1h, longer than jit asks"));
+        }
+        if (layers.contains(EnforcementLayer.WORKFORCE_IDENTITY) && shortJit.isPresent()) {
+            gaps.add(new Ir.Gap(rule.id(), EnforcementLayer.WORKFORCE_IDENTITY.label(), Condition.JIT.label(),
+                    "Conditional Access sign-in frequency is at least 1h, longer than jit asks"));
+        }
+        if (layers.contains(EnforcementLayer.WORKFORCE_IDENTITY) && rule.when().device()
+                .map(project.devices()::get).filter(d -> d.encrypted().orElse(false) || !d.minOs().isEmpty()).isPresent()) {
+            gaps.add(new Ir.Gap(rule.id(), EnforcementLayer.WORKFORCE_IDENTITY.label(), Condition.DEVICE.label(),
+                    "Conditional Access checks Intune compliance only; the posture's encryption and minimum OS "
+                            + "versions hold only if the compliance policy requires them"));
+        }
+        if (layers.contains(EnforcementLayer.CLOUD_IDENTITY) && rule.who().kind() == Subject.Kind.SERVICE) {
+            gaps.add(new Ir.Gap(rule.id(), EnforcementLayer.CLOUD_IDENTITY.label(), "segment",
+                    "IAM does not pin a workload's credentials to its segment; a leaked credential works from anywhere"));
+        }
         return gaps;
     }
 

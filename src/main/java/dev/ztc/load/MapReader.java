@@ -56,6 +56,22 @@ final class MapReader {
         return field != null && !(field.value() instanceof Node.ScalarNode s && s.value() == null);
     }
 
+    /** True when {@code key} is written with no value ({@code key:}, {@code key: ~}, {@code null}). */
+    boolean isExplicitNull(String key) {
+        Node.Field field = node.fields().get(key);
+        return field != null && field.value() instanceof Node.ScalarNode s && s.value() == null;
+    }
+
+    /** Reports every key written with no value: where a missing value would widen a grant, it is an error. */
+    void refuseNulls() {
+        for (Node.Field field : node.fields().values()) {
+            if (field.value() instanceof Node.ScalarNode s && s.value() == null) {
+                diagnostics.error(field.value().location(), ErrorCode.WRONG_TYPE, "'" + Names.printable(field.key())
+                        + "' of " + element + " has no value; remove the key or give it one");
+            }
+        }
+    }
+
     Optional<Node> node(String key) {
         return has(key) ? Optional.of(node.fields().get(key).value()) : Optional.empty();
     }

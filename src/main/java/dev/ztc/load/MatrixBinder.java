@@ -46,6 +46,9 @@ final class MatrixBinder {
                 .flatMap(text -> Binding.parseAt(r, r.at("can"), text, ErrorCode.UNKNOWN_LEVEL, Values::action));
         Optional<String> what = r.requiredString("what").flatMap(text -> assetRef(r, "what", text));
         SourceLocation whatAt = r.at("what");
+        if (r.isExplicitNull("when")) {
+            r.error("when", ErrorCode.WRONG_TYPE, "'when' of rule has no value; remove it or give it conditions");
+        }
         Conditions when = r.map("when", "when").map(this::conditions).orElse(Conditions.none(r.location()));
         r.finish();
         if (id.isEmpty() || who.isEmpty() || can.isEmpty() || what.isEmpty()) {
@@ -79,6 +82,8 @@ final class MatrixBinder {
     }
 
     private Conditions conditions(MapReader r) {
+        // a condition written without a value must not silently become "no condition"
+        r.refuseNulls();
         Optional<Boolean> mfa = r.bool("mfa");
         Optional<String> device = Binding.optionalSafeId(r, "device");
         Map<String, SourceLocation> places = new HashMap<>();
@@ -92,6 +97,9 @@ final class MatrixBinder {
                 r.diagnostics().error(item.at(), ErrorCode.INVALID_VALUE,
                         "'from' items must be location:<id>, not '" + Names.printable(item.value()) + "'");
             }
+        }
+        if (r.has("from") && r.list("from").isEmpty()) {
+            r.error("from", ErrorCode.INVALID_VALUE, "'from' lists no location; an empty list would mean from anywhere");
         }
         var hours = Binding.parse(r, "hours", ErrorCode.INVALID_HOURS, Values::hours);
         var jit = r.map("jit", "jit").flatMap(j -> {

@@ -60,6 +60,25 @@ class BrokenProjectTest {
         }
     }
 
+    /** Each of these once compiled to a grant wider than written; each is now a located error. */
+    @Test
+    void inputThatWouldWidenAGrantIsRefused() throws IOException {
+        Path project = Fixtures.copy(Fixtures.project("widening"), temp.resolve("widening"));
+
+        CliRun run = CliRun.of("compile", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(
+                "inventory.yaml:9:7: error: aws_role 'shared' of group:ops is already the role of group:fin",
+                "matrix.yaml:7:21: error: 'device' of when has no value",
+                "matrix.yaml:7:32: error: 'mfa' of when has no value",
+                "matrix.yaml:12:10: error: when must be a mapping",
+                "matrix.yaml:17:19: error: 'from' lists no location",
+                "matrix.yaml:20:10: error: a rule's path is plain: no '?'",
+                "matrix.yaml:24:10: error: a rule's path is plain");
+        assertThat(project.resolve("build")).doesNotExist();
+    }
+
     @Test
     void aFailedRunLeavesThePreviousOutputUntouched() throws IOException {
         Path project = Fixtures.copy(Fixtures.project("minimal"), temp.resolve("p"));

@@ -82,6 +82,9 @@ public final class ConditionalAccessPlanner {
                             + " (quotas.conditional_access_policies); merge grants with the same controls or split the tenant");
         }
         policies.sort(java.util.Comparator.comparing(ConditionalAccessPlan.Policy::displayName));
+        if (policies.stream().map(ConditionalAccessPlan.Policy::key).distinct().count() != policies.size()) {
+            throw new IllegalStateException("two Conditional Access policies share a Terraform key: " + policies);
+        }
         return new ConditionalAccessPlan(policies, namedLocations(locations), groupRefs(groups), userRefs(users),
                 breakGlass, notes);
     }
@@ -145,9 +148,20 @@ public final class ConditionalAccessPlanner {
                 risk, operator, controls, frequency, ruleIds);
     }
 
-    /** Terraform for_each keys keep to letters, digits, '_' and '-'. */
-    private static String key(String name) {
-        return name.replaceAll("[^A-Za-z0-9_-]", "_");
+    /**
+     * A Terraform for_each key from a policy name: letters, digits and '-' stay, every other character becomes
+     * '_' and its hex code, so that two names never share a key (a shared key would drop a policy).
+     */
+    static String key(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(cp -> {
+            if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '-') {
+                out.appendCodePoint(cp);
+            } else {
+                out.append('_').append(Integer.toHexString(cp)).append('_');
+            }
+        });
+        return out.toString();
     }
 
     private List<ConditionalAccessPlan.NamedLocation> namedLocations(Set<String> ids) {

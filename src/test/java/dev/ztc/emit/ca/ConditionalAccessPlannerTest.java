@@ -138,6 +138,25 @@ class ConditionalAccessPlannerTest {
     }
 
     @Test
+    void whatConditionalAccessOnlyApproximatesIsAGapInTheIr() throws Exception {
+        Files.writeString(temp.resolve("inventory.yaml"), INVENTORY.replace("{ id: managed, compliant: true }",
+                "{ id: managed, compliant: true, min_os: { macos: \"14.0\" } }"));
+        Files.writeString(temp.resolve("matrix.yaml"), "version: 1\nrules:\n"
+                + "  - { id: CRM-1, who: group:staff, can: read, what: asset:crm, when: { jit: { max_session: 30m }, device: managed } }\n");
+        Ir ir = Compiler.compile(Ztc.loadAndCheck(temp));
+
+        assertThat(ir.gaps()).extracting(g -> g.layer() + "/" + g.condition())
+                .containsExactly("workforce-identity/device", "workforce-identity/jit");
+    }
+
+    @Test
+    void policyKeysNeverCollide() {
+        assertThat(ConditionalAccessPlanner.key("ztc-acme-a.b-00")).isNotEqualTo(ConditionalAccessPlanner.key("ztc-acme-a_b-00"));
+        assertThat(ConditionalAccessPlanner.key("x+y")).isNotEqualTo(ConditionalAccessPlanner.key("x_y"));
+        assertThat(ConditionalAccessPlanner.key("ztc-acme-crm-10-require-mfa+device-managed")).matches("[A-Za-z0-9_-]+");
+    }
+
+    @Test
     void stateComesFromTheSettings() throws Exception {
         var plan = plan("""
                   - { id: CRM-1, who: group:staff, can: read, what: asset:crm, when: { mfa: true } }
