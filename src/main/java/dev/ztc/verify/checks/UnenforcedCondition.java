@@ -1,0 +1,52 @@
+package dev.ztc.verify.checks;
+
+import dev.ztc.ir.Ir;
+import dev.ztc.model.MatrixRule;
+import dev.ztc.verify.Coverage;
+import dev.ztc.verify.Finding;
+import dev.ztc.verify.Pillar;
+import dev.ztc.verify.Severity;
+import dev.ztc.verify.Tenet;
+import dev.ztc.verify.VerifyContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * ZT105: a condition of a rule that a realizing layer cannot express (the IR's gaps). A warning while another
+ * layer of the rule enforces it (the request is still checked somewhere); an error when no generated artifact
+ * enforces it at all, e.g. {@code hours} on an S3 rule, which IAM cannot express.
+ */
+public final class UnenforcedCondition extends DeclaredCheck {
+
+    public UnenforcedCondition() {
+        super("ZT105", Severity.ERROR, Tenet.STRICT_ENFORCEMENT, Pillar.IDENTITY,
+                "a rule's condition that some realizing layer cannot enforce (error when none can)");
+    }
+
+    @Override
+    public List<Finding> run(VerifyContext context) {
+        Map<String, Map<String, List<String>>> enforcing = new LinkedHashMap<>();
+        Coverage.of(context.project(), context.ir()).rows().forEach(row -> enforcing.put(row.ruleId(), row.conditions()));
+        Map<String, List<Ir.Gap>> byRuleAndCondition = new LinkedHashMap<>();
+        for (Ir.Gap gap : context.ir().gaps()) {
+            byRuleAndCondition.computeIfAbsent(gap.ruleId() + "|" + gap.condition(), k -> new ArrayList<>()).add(gap);
+        }
+        List<Finding> out = new ArrayList<>();
+        byRuleAndCondition.forEach((key, gaps) -> {
+            Ir.Gap first = gaps.get(0);
+            Optional<MatrixRule> rule = context.rule(first.ruleId());
+            List<String> by = enforcing.getOrDefault(first.ruleId(), Map.of()).getOrDefault(first.condition(), List.of());
+            String missing = String.join("; ", gaps.stream().map(g -> g.layer() + ": " + g.reason()).toList());
+            String message = "rule " + first.ruleId() + ": '" + first.condition() + "' is enforced by "
+                    + (by.isEmpty() ? "NO generated artifact" : String.join(", ", by) + " only") + " (" + missing + ")";
+            Severity severity = by.isEmpty() ? Severity.ERROR : Severity.WARNING;
+            out.add(new Finding(id(), severity, rule.map(MatrixRule::at).orElse(context.matrixFile()),
+                    List.of(first.ruleId()), message, "ir.json#gaps"));
+        });
+        return out;
+    }
+}
