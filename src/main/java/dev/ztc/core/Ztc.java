@@ -62,6 +62,12 @@ public final class Ztc {
      * Conditional Access plan. Nothing is written. {@code clock} decides when suppressions expire.
      */
     public static VerifyReport verify(VerifyOptions options, Clock clock) throws InputException {
+        List<Check> checks = options.externalTools() ? CheckRegistry.all() : CheckRegistry.builtIn();
+        return Verifier.verify(verifyContext(options, clock), checks, options.projectDir().toString());
+    }
+
+    /** What the checks read: the project compiled and emitted in memory. Tests tamper with it before verifying. */
+    public static VerifyContext verifyContext(VerifyOptions options, Clock clock) throws InputException {
         Templates templates = Templates.of(options.templates());
         ResolvedProject resolved = loadAndCheck(options.projectDir());
         Ir ir = Compiler.compile(resolved);
@@ -71,9 +77,7 @@ public final class Ztc {
         Map<String, String> artifacts = new TreeMap<>();
         tree.files().forEach((path, bytes) -> artifacts.put(path, new String(bytes, StandardCharsets.UTF_8)));
         ConditionalAccessPlan plan = new ConditionalAccessPlanner(resolved).plan(ir.workforceIdentity());
-        VerifyContext context = new VerifyContext(resolved, ir, artifacts, plan, clock);
-        List<Check> checks = options.externalTools() ? CheckRegistry.all() : CheckRegistry.builtIn();
-        return Verifier.verify(context, checks, options.projectDir().toString());
+        return new VerifyContext(resolved, ir, artifacts, plan, clock);
     }
 
     /** Stages load and check, reporting the problems of both in one run. */

@@ -40,7 +40,7 @@ final class SarifReport {
             rule.put("name", check.getClass().getSimpleName());
             rule.putObject("shortDescription").put("text", check.summary());
             rule.put("helpUri", check.helpUri());
-            rule.putObject("help").put("text", check.summary() + " See " + check.helpUri() + ".");
+            rule.putObject("help").put("text", check.summary() + ". See " + check.helpUri() + ".");
             rule.putObject("defaultConfiguration").put("level", check.severity().sarifLevel());
             ObjectNode properties = rule.putObject("properties");
             JsonReport.strings(properties.putArray("tags"), List.of("security", "zero-trust",
