@@ -39,13 +39,15 @@ final class SarifReport {
             rule.put("id", check.id());
             rule.put("name", check.getClass().getSimpleName());
             rule.putObject("shortDescription").put("text", check.summary());
-            rule.put("helpUri", check.helpUri());
+            // helpUri must be an absolute URI (the schema's "format": "uri") and ztc has no canonical docs site:
+            // the page's repository path goes into help.text and properties.docs instead
             rule.putObject("help").put("text", check.summary() + ". See " + check.helpUri() + ".");
             rule.putObject("defaultConfiguration").put("level", check.severity().sarifLevel());
             ObjectNode properties = rule.putObject("properties");
             JsonReport.strings(properties.putArray("tags"), List.of("security", "zero-trust",
                     "cisa-ztmm/" + check.pillar().title(), "nist-800-207/tenet-" + check.tenet().number()));
             properties.put("security-severity", securitySeverity(check.severity()));
+            properties.put("docs", check.helpUri());
         }
         ArrayNode results = run.putArray("results");
         for (ReportedFinding reported : report.findings()) {
