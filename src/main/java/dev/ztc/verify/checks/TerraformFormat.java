@@ -49,9 +49,12 @@ public final class TerraformFormat extends DeclaredCheck {
                     Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
                 }
             }
-            Process process = new ProcessBuilder(terraform.get().toString(), "fmt", "-check", "-list=true", "-recursive", "terraform")
-                    .directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            // stdout lists the files fmt would rewrite; stderr is diagnostics (a missing ~/.terraformrc...), not findings
+            ProcessBuilder builder = new ProcessBuilder(terraform.get().toString(), "fmt", "-check", "-list=true", "-recursive",
+                    "terraform").directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().put("CHECKPOINT_DISABLE", "1");
+            Process process = builder.start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -61,11 +64,14 @@ public final class TerraformFormat extends DeclaredCheck {
             List<Finding> out = new ArrayList<>();
             if (process.exitValue() != 0) {
                 for (String line : output.strip().split("\n")) {
-                    if (!line.isBlank()) {
+                    if (line.strip().endsWith(".tf")) {
                         String file = line.strip().replace('\\', '/');
                         out.add(finding(context.matrixFile(), List.of(), "terraform fmt -check: " + file
                                 + " is not canonically formatted (a template prints it)", file));
                     }
+                }
+                if (out.isEmpty()) {
+                    out.add(note(context, "terraform fmt -check failed (exit " + process.exitValue() + ") without naming a file"));
                 }
             }
             return out;
