@@ -17,8 +17,21 @@ import dev.ztc.ir.Ir;
 import dev.ztc.load.ProjectLoader;
 import dev.ztc.model.Project;
 
+import dev.ztc.emit.ca.ConditionalAccessPlan;
+import dev.ztc.emit.ca.ConditionalAccessPlanner;
+import dev.ztc.verify.Check;
+import dev.ztc.verify.CheckRegistry;
+import dev.ztc.verify.Verifier;
+import dev.ztc.verify.VerifyContext;
+import dev.ztc.verify.VerifyReport;
+
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -61,6 +74,29 @@ public final class Ztc {
             throw InputException.of(SourceLocation.of(key.toString()), ErrorCode.INVALID_VALUE,
                     "--signing-key: " + (e instanceof IOException ? "cannot read: " : "") + e.getMessage());
         }
+    }
+
+    /**
+     * load → check → compile → emit, all in memory, then every verify check over the IR, the emitted files and the
+     * Conditional Access plan. Nothing is written. {@code clock} decides when suppressions expire.
+     */
+    public static VerifyReport verify(VerifyOptions options, Clock clock) throws InputException {
+        List<Check> checks = options.externalTools() ? CheckRegistry.all() : CheckRegistry.builtIn();
+        return Verifier.verify(verifyContext(options, clock), checks, options.projectDir().toString());
+    }
+
+    /** What the checks read: the project compiled and emitted in memory. Tests tamper with it before verifying. */
+    public static VerifyContext verifyContext(VerifyOptions options, Clock clock) throws InputException {
+        Templates templates = Templates.of(options.templates());
+        ResolvedProject resolved = loadAndCheck(options.projectDir());
+        Ir ir = Compiler.compile(resolved);
+        OutputTree tree = new OutputTree();
+        tree.add("ir.json", IrJson.write(ir));
+        new TerraformEmitter(templates).emitInto(ir, resolved, tree);
+        Map<String, String> artifacts = new TreeMap<>();
+        tree.files().forEach((path, bytes) -> artifacts.put(path, new String(bytes, StandardCharsets.UTF_8)));
+        ConditionalAccessPlan plan = new ConditionalAccessPlanner(resolved).plan(ir.workforceIdentity());
+        return new VerifyContext(resolved, ir, artifacts, plan, clock);
     }
 
     /** Stages load and check, reporting the problems of both in one run. */

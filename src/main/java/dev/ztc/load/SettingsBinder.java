@@ -2,12 +2,20 @@ package dev.ztc.load;
 
 import dev.ztc.diag.Diagnostics;
 import dev.ztc.diag.ErrorCode;
+import dev.ztc.diag.SourceLocation;
 import dev.ztc.model.Settings;
+import dev.ztc.model.Suppression;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Binds {@code ztc.yaml}. Quotas may be lowered for head-room but not raised past the clouds' own limits. */
 final class SettingsBinder {
+
+    private static final Pattern CHECK_ID = Pattern.compile("ZT[0-9]{3}");
 
     private final Diagnostics diagnostics;
 
@@ -40,9 +48,33 @@ final class SettingsBinder {
                 ca.finish();
                 return parsed;
             }).orElse(Settings.ConditionalAccessState.REPORT_ONLY);
+            List<Suppression> suppressions = r.each("suppressions", "suppression", this::suppression);
             r.finish();
-            return new Settings(quotas, state, r.location());
+            return new Settings(quotas, state, suppressions, r.location());
         });
+    }
+
+    /** A suppression names a check and a rule and says why; without a reason it is refused, not ignored. */
+    private Optional<Suppression> suppression(MapReader r) {
+        Optional<String> check = Binding.matching(r, "check", CHECK_ID, "a verify check id like ZT201");
+        Optional<String> rule = r.requiredString("rule");
+        Optional<String> reason = r.requiredString("reason");
+        Optional<LocalDate> expires = Binding.parse(r, "expires", ErrorCode.INVALID_VALUE, text -> {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'expires' must be a date like 2027-06-30, not '" + Names.printable(text) + "'");
+            }
+        });
+        if (!r.has("check")) {
+            r.error("check", ErrorCode.MISSING_FIELD, "suppression is missing required 'check'");
+        }
+        SourceLocation at = r.location();
+        r.finish();
+        if (check.isEmpty() || rule.isEmpty() || reason.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Suppression(check.get(), rule.get(), reason.get(), expires, at));
     }
 
     private static int quota(MapReader r, String key, int fallback, int ceiling) {

@@ -3,14 +3,24 @@ package dev.ztc.model;
 import dev.ztc.diag.SourceLocation;
 
 /** {@code ztc.yaml}: per-project settings. Absent file, absent keys: the defaults below. */
-public record Settings(Quotas quotas, ConditionalAccessState conditionalAccessState, SourceLocation at) {
+public record Settings(Quotas quotas, ConditionalAccessState conditionalAccessState,
+                       java.util.List<Suppression> suppressions, SourceLocation at) {
+
+    public Settings {
+        suppressions = java.util.List.copyOf(suppressions);
+    }
+
+    /** Settings without suppressions, as version-1 files before {@code suppressions} existed. */
+    public Settings(Quotas quotas, ConditionalAccessState conditionalAccessState, SourceLocation at) {
+        this(quotas, conditionalAccessState, java.util.List.of(), at);
+    }
 
     public static Settings defaults(SourceLocation at) {
         return new Settings(Quotas.DEFAULT, ConditionalAccessState.REPORT_ONLY, at);
     }
 
     public Settings withConditionalAccessState(ConditionalAccessState state) {
-        return new Settings(quotas, state, at);
+        return new Settings(quotas, state, suppressions, at);
     }
 
     /** The state generated Conditional Access policies get; report-only first is Microsoft's advice for rollouts. */

@@ -1,0 +1,135 @@
+package dev.ztc.cli;
+
+import dev.ztc.core.VerifyOptions;
+import dev.ztc.core.Ztc;
+import dev.ztc.diag.Diagnostic;
+import dev.ztc.diag.InputException;
+import dev.ztc.verify.Severity;
+import dev.ztc.verify.VerifyReport;
+import dev.ztc.verify.format.ReportFormat;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * {@code ztc verify [dir] [--format F] [--fail-on L] [--report FILE]}: maps flags onto {@link VerifyOptions},
+ * prints (or writes) the report, and turns the findings into the exit code.
+ */
+final class VerifyCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    VerifyCommand(PrintStream out, PrintStream err, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    static Options options() {
+        Options options = new Options();
+        options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                .desc("accepted like every command's --out; verify compiles in memory and writes nothing there").get());
+        options.addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
+                .desc("templates that replace the built-in ones, as for compile").get());
+        options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
+                .desc("text (default), json, sarif, junit or markdown").get());
+        options.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
+                .desc("exit 1 when an unsuppressed finding is at least: error (default), warning, or never").get());
+        options.addOption(Option.builder().longOpt("report").hasArg().argName("FILE")
+                .desc("write the report to FILE instead of standard output").get());
+        options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+        return options;
+    }
+
+    int run(String[] args) {
+        CommandLine line;
+        try {
+            line = DefaultParser.builder().get().parse(options(), args);
+        } catch (ParseException e) {
+            err.println("ztc verify: " + e.getMessage());
+            err.print(help());
+            return Main.INPUT_ERROR;
+        }
+        if (line.hasOption("help")) {
+            out.print(help());
+            return Main.OK;
+        }
+        if (line.getArgList().size() > 1) {
+            err.println("ztc verify: one project directory expected, got " + line.getArgList().size());
+            return Main.INPUT_ERROR;
+        }
+        Optional<ReportFormat> format = ReportFormat.parse(line.getOptionValue("format", "text"));
+        if (format.isEmpty()) {
+            err.println("ztc verify: --format must be text, json, sarif, junit or markdown, not '" + line.getOptionValue("format") + "'");
+            return Main.INPUT_ERROR;
+        }
+        String failOn = line.getOptionValue("fail-on", "error");
+        Optional<Severity> threshold = switch (failOn) {
+            case "error" -> Optional.of(Severity.ERROR);
+            case "warning" -> Optional.of(Severity.WARNING);
+            case "never" -> Optional.empty();
+            default -> null;
+        };
+        if (threshold == null) {
+            err.println("ztc verify: --fail-on must be error, warning or never, not '" + failOn + "'");
+            return Main.INPUT_ERROR;
+        }
+        VerifyOptions options;
+        Optional<Path> report;
+        try {
+            options = new VerifyOptions(Path.of(line.getArgList().isEmpty() ? "." : line.getArgList().get(0)),
+                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of), true);
+            report = Optional.ofNullable(line.getOptionValue("report")).map(Path::of);
+        } catch (InvalidPathException e) {
+            err.println("ztc verify: invalid path: " + e.getMessage());
+            return Main.INPUT_ERROR;
+        }
+        VerifyReport result;
+        try {
+            result = Ztc.verify(options, clock);
+        } catch (InputException e) {
+            e.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+            err.println("ztc verify: " + e.diagnostics().size() + (e.diagnostics().size() == 1 ? " error" : " errors")
+                    + " in the input; nothing was verified");
+            return Main.INPUT_ERROR;
+        }
+        String text = format.get().render(result);
+        if (report.isPresent()) {
+            try {
+                Path parent = report.get().toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                Files.writeString(report.get(), text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("ztc verify: cannot write the report: " + e.getMessage());
+                return Main.INPUT_ERROR;
+            }
+        } else {
+            out.print(text);
+        }
+        return threshold.isPresent() && result.failing(threshold.get()) > 0 ? Main.FINDINGS : Main.OK;
+    }
+
+    private static String help() {
+        StringWriter text = new StringWriter();
+        new HelpFormatter().printHelp(new PrintWriter(text), 100, "ztc verify [project-dir] [options]",
+                "Compile the project in memory and check the IR and the generated artifacts against the matrix.\n\n",
+                options(), 2, 4, "\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 input or usage error.");
+        return text.toString();
+    }
+}
