@@ -275,6 +275,15 @@ class NginxPepTest {
             }
         }
         routes.forEach(route -> requests.addAll(RouteVariants.of(route)));
+        // a header value OPA's decision would repeat in its reasons, long enough (6000 bytes; nginx takes
+        // 8k) to outgrow nginx's subrequest buffer: the shim asked for the decision once, and nginx then
+        // dropped the connection instead of answering 403
+        routes.stream().filter(route -> !route.devicePostures().isEmpty()).findFirst().ifPresent(route -> {
+            Request granted = RouteVariants.of(route).get(0);
+            requests.add(new Request("long device posture", granted.subject(),
+                    Optional.of(new Request.DeviceClaim.Posture("p".repeat(6000))), granted.sourceIp(), granted.action(),
+                    granted.resource(), granted.at(), Optional.empty(), granted.location()));
+        });
         List<Case> out = new ArrayList<>();
         ZonedDateTime now = ZonedDateTime.now();
         for (Request r : requests) {
@@ -328,8 +337,13 @@ class NginxPepTest {
         boolean body = c.method().equals("POST") || c.method().equals("PUT") || c.method().equals("PATCH");
         builder.method(c.method(), body ? HttpRequest.BodyPublishers.ofString("{\"amount\": 100}")
                 : HttpRequest.BodyPublishers.noBody());
-        HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body(), reachedUpstream.contains(id));
+        try {
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), reachedUpstream.contains(id));
+        } catch (IOException e) {
+            // e.g. nginx closed the connection without an answer
+            return new Reply(-1, "no response: " + e, reachedUpstream.contains(id));
+        }
     }
 
     private static HttpResponse<String> askOpa(int opaPort, String rule, Case c) throws Exception {
