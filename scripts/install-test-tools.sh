@@ -75,14 +75,18 @@ if ! have nginx || [ ! -f "$NJS_MODULE" ]; then
       printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
       chmod 755 /usr/sbin/policy-rc.d
       made_policy=1
+      trap 'rm -f /usr/sbin/policy-rc.d' EXIT # also when the script is interrupted
     fi
     apt_ok=1
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || apt_ok=""
+    apt_log="$tools/apt-nginx.log"
+    # dpkg talks a lot even with -qq: keep it in a log, show it only when the install fails
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$apt_log" 2>&1 || apt_ok=""
     if [ -n "$apt_ok" ]; then
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        "nginx=$NGINX_APT_VERSION" "libnginx-mod-http-js=$NJS_APT_VERSION" >&2 || apt_ok=""
+        "nginx=$NGINX_APT_VERSION" "libnginx-mod-http-js=$NJS_APT_VERSION" >>"$apt_log" 2>&1 || apt_ok=""
     fi
-    if [ -n "$made_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
+    if [ -z "$apt_ok" ]; then tail -n 20 "$apt_log" >&2; fi
+    if [ -n "$made_policy" ]; then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
     # should a service manager have started it anyway, stop it: nothing may listen on port 80 for us
     if [ -n "$apt_ok" ] && [ -s /run/nginx.pid ]; then service nginx stop >/dev/null 2>&1 || true; fi
     if [ -z "$apt_ok" ]; then
