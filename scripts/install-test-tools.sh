@@ -13,6 +13,11 @@ HCLFMT_VERSION=v2.25.0
 CHECKOV_VERSION=3.3.30
 PARLIAMENT_VERSION=1.6.4
 OPA_VERSION=v1.22.4
+# Debian 12's nginx and its njs module (the nginx PEP test); apt takes a version glob, so security
+# updates of the same upstream release still match while another release does not
+NGINX_APT_VERSION='1.22.1-*'
+NJS_APT_VERSION='0.7.9-*'
+NJS_MODULE=/usr/lib/nginx/modules/ngx_http_js_module.so
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
@@ -54,6 +59,41 @@ if ! have opa; then
     go install "github.com/open-policy-agent/opa@$OPA_VERSION" >&2
   else
     echo "install-test-tools: neither opa nor go found; OPA bundle tests will be skipped (fail in CI)" >&2
+  fi
+fi
+
+# nginx and njs run the generated nginx PEP configuration for real (NginxPepTest). They come from the
+# distribution, so only where apt-get exists (Debian 12 here and in CI; the script runs as root there).
+# The package must not start the system nginx: the test starts its own, and a system one on port 80
+# would be a stray server nobody asked for.
+if ! have nginx || [ ! -f "$NJS_MODULE" ]; then
+  if have apt-get && [ "$(id -u)" = 0 ]; then
+    echo "install-test-tools: installing nginx $NGINX_APT_VERSION and njs $NJS_APT_VERSION (apt)" >&2
+    made_policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      # exit 101 = "action forbidden": invoke-rc.d then does not start the service the package installs
+      printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+      chmod 755 /usr/sbin/policy-rc.d
+      made_policy=1
+      trap 'rm -f /usr/sbin/policy-rc.d' EXIT # also when the script is interrupted
+    fi
+    apt_ok=1
+    apt_log="$tools/apt-nginx.log"
+    # dpkg talks a lot even with -qq: keep it in a log, show it only when the install fails
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$apt_log" 2>&1 || apt_ok=""
+    if [ -n "$apt_ok" ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "nginx=$NGINX_APT_VERSION" "libnginx-mod-http-js=$NJS_APT_VERSION" >>"$apt_log" 2>&1 || apt_ok=""
+    fi
+    if [ -z "$apt_ok" ]; then tail -n 20 "$apt_log" >&2; fi
+    if [ -n "$made_policy" ]; then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
+    # should a service manager have started it anyway, stop it: nothing may listen on port 80 for us
+    if [ -n "$apt_ok" ] && [ -s /run/nginx.pid ]; then service nginx stop >/dev/null 2>&1 || true; fi
+    if [ -z "$apt_ok" ]; then
+      echo "install-test-tools: apt-get could not install nginx/njs; nginx PEP tests will be skipped (fail in CI)" >&2
+    fi
+  else
+    echo "install-test-tools: nginx or its njs module missing and no apt-get as root; nginx PEP tests will be skipped (fail in CI)" >&2
   fi
 fi
 

@@ -60,6 +60,11 @@ public final class ExternalTool {
         throw new IllegalStateException("unreachable");
     }
 
+    /** Where the binary is, for tests that run it as a long-lived child process (a server). */
+    public Path path() {
+        return binary;
+    }
+
     public String name() {
         return binary.getFileName().toString();
     }
