@@ -272,7 +272,8 @@ risk_failure(route) := "" if {
 
 # --- paths, normalized as ztc's model/HttpPath does: decode everything, drop "." and empty
 # segments, resolve ".."; climbing above the root, a backslash, a control character, invalid
-# UTF-8, or a path that changes when normalized again (encoded twice) has no normal form ---
+# UTF-8, an encoded "/", "\" or ".", a ";", more than 2048 characters or 128 segments, or a path
+# that changes when normalized again (encoded twice) has no normal form ---
 
 normal_path(raw) := p if {
 	p := normalize_once(raw)
@@ -283,10 +284,14 @@ normalize_once(raw) := p if {
 	is_string(raw)
 	before_query := regex.split(`[?#]`, raw)[0]
 	startswith(before_query, "/")
+	count(before_query) <= 2048
+	# an encoded "/", "\" or "." and a ";" path parameter mean one thing here and another to some backends
+	not regex.match(`(?i)%2f|%5c|%2e|;`, before_query)
 	decoded := urlquery.decode(replace(before_query, "+", "%2B")) # "+" is a plus in a path
 	json.unmarshal(json.marshal(decoded)) == decoded # valid UTF-8 survives the round trip
 	not regex.match(`[\\\x00-\x1f\x7f]`, decoded)
 	tokens := [s | some s in split(decoded, "/"); s != ""; s != "."]
+	count(tokens) <= 128 # bounds the quadratic ".." resolution below
 	depths := [depth(tokens, i) | some i, _ in tokens]
 	every d in depths { d >= 0 }
 	kept := [s | some i, s in tokens; s != ".."; not popped(depths, i)]

@@ -169,9 +169,9 @@ public final class Values {
         Matcher http = RAW_HTTP.matcher(text);
         if (http.matches()) {
             String path = http.group(2);
-            if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0 || path.indexOf('%') >= 0) {
+            if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0 || path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
                 // a query would be dropped (widening the rule) and an escape could spell '*' or '/'
-                throw new IllegalArgumentException("a rule's path is plain: no '?', '#' or percent-escapes in '"
+                throw new IllegalArgumentException("a rule's path is plain: no '?', '#', ';' or percent-escapes in '"
                         + Names.printable(path) + "'");
             }
             boolean wildcard = path.endsWith("*");

@@ -10,20 +10,24 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * HTTP path normalization, the same for rules and requests: percent-decoding (all of it, so that
- * {@code %2F..%2F} cannot smuggle a parent step past the match), dropping {@code .} and empty segments,
- * resolving {@code ..}. A path that climbs above the root, is not absolute, or is not valid UTF-8 after
- * decoding has no normal form and matches nothing.
+ * HTTP path normalization, the same for rules and requests: percent-decoding, dropping {@code .} and empty
+ * segments, resolving {@code ..}. A path that climbs above the root, is not absolute, is not valid UTF-8
+ * after decoding, encodes a separator or a dot, carries a {@code ;} parameter, or is too long has no normal
+ * form and matches nothing.
  */
 public final class HttpPath {
 
     private HttpPath() {
     }
 
+    /** Longer paths, or paths of more segments, are refused rather than normalized: a cheap denial of service. */
+    public static final int MAX_LENGTH = 2048;
+    public static final int MAX_SEGMENTS = 128;
+
     public static Optional<String> normalize(String raw) {
         int query = indexOfAny(raw, '?', '#');
         String path = query < 0 ? raw : raw.substring(0, query);
-        if (!path.startsWith("/")) {
+        if (!path.startsWith("/") || path.length() > MAX_LENGTH || isAmbiguous(path)) {
             return Optional.empty();
         }
         Optional<String> decoded = percentDecode(path);
@@ -31,8 +35,12 @@ public final class HttpPath {
             return Optional.empty();
         }
         boolean trailingSlash = decoded.get().endsWith("/") && decoded.get().length() > 1;
+        String[] parts = decoded.get().split("/");
+        if (parts.length > MAX_SEGMENTS + 1) {
+            return Optional.empty();
+        }
         Deque<String> segments = new ArrayDeque<>();
-        for (String segment : decoded.get().split("/")) {
+        for (String segment : parts) {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
@@ -103,6 +111,16 @@ public final class HttpPath {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * An encoded "/", "\" or "." and a ";" path parameter are read differently by different servers (Tomcat
+     * takes "..;" for ".."; some backends never decode "%2F"): what the PDP would judge is then not what the
+     * backend serves, so such paths have no normal form and match nothing.
+     */
+    private static boolean isAmbiguous(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || lower.indexOf(';') >= 0;
     }
 
     private static boolean hasControl(String s) {

@@ -58,6 +58,9 @@ final class RouteVariants {
         out.add(with(granted, "path above base", method, route.basePath() + "/../elsewhere"));
         out.add(with(granted, "encoded traversal", method, path + "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/admin"));
         out.add(with(granted, "double encoded", method, path + "/%252e%252e"));
+        out.add(with(granted, "encoded slash", method, path + "%2Fx"));
+        out.add(with(granted, "path parameter parent step", method, path + "/x/..;/y"));
+        out.add(with(granted, "too many segments", method, path + "/a".repeat(130)));
         METHODS.stream().filter(m -> !route.methods().contains(m)).findFirst()
                 .ifPresent(m -> out.add(with(granted, "next method", m, path)));
         out.add(with(granted, "lower-case method", method.toLowerCase(java.util.Locale.ROOT), path));
