@@ -57,7 +57,8 @@ public final class Ztc {
         tree.add("ir.json", IrJson.write(ir));
         TerraformEmitter.Result terraform = new TerraformEmitter(templates).emitInto(ir, resolved, tree);
         // application layer: the OPA bundle, its generated tests and PEP configuration
-        OpaBundleEmitter.emit(ir, resolved, OpaSamples.of(resolved), bundleSigner(options)).forEach(tree::add);
+        OpaBundleEmitter.emit(ir, resolved, OpaSamples.of(resolved), bundleSigner(options), templates)
+                .forEach(tree::add);
         tree.commit(out);
         return new CompileResult(ir, tree, CompileSummary.of(ir, terraform.notes()), terraform.files().size());
     }

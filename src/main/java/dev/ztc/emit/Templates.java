@@ -122,6 +122,31 @@ public final class Templates {
         return new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher(glob), tc);
     }
 
+    /**
+     * A file printed as it is (the Rego policy, PEP configuration): no values go into it, so it needs no
+     * escaping; the user's directory still overrides it by name. "\n" line ends.
+     */
+    public String verbatim(String name) throws InputException {
+        if (name.startsWith("/") || name.contains("\\") || List.of(name.split("/")).contains("..")) {
+            throw new IllegalArgumentException("template names are relative and never contain '..': " + name);
+        }
+        try {
+            Object source = config.getTemplateLoader().findTemplateSource(name);
+            if (source == null) {
+                throw problem(name, "template " + name + " not found in --templates or the built-ins");
+            }
+            try (java.io.Reader reader = config.getTemplateLoader().getReader(source, "UTF-8")) {
+                StringWriter out = new StringWriter();
+                reader.transferTo(out);
+                return out.toString().replace("\r\n", "\n");
+            } finally {
+                config.getTemplateLoader().closeTemplateSource(source);
+            }
+        } catch (IOException e) {
+            throw problem(name, "template " + name + " cannot be read: " + e.getMessage());
+        }
+    }
+
     /** Renders template {@code name} (relative, "/"-separated, no "..") with {@code model}; "\n" line ends. */
     public String render(String name, Object model) throws InputException {
         if (name.startsWith("/") || name.contains("\\") || List.of(name.split("/")).contains("..")) {

@@ -40,4 +40,18 @@ class OpaBundleModuleTest {
         assertThat(project.terraform()).doesNotContainKey("modules/opa-bundle/main.tf");
         assertThat(project.terraform().get("main.tf")).doesNotContain("opa_bundle");
     }
+
+    @Test
+    void theUsersTemplateDirectoryOverridesThePolicyAndPepFilesByName() throws Exception {
+        Path user = java.nio.file.Files.createDirectories(temp.resolve("tpl/opa/pep"));
+        java.nio.file.Files.writeString(user.resolve("nginx.conf"), "# our own nginx set-up\n");
+        Path out = temp.resolve("out");
+
+        dev.ztc.core.Ztc.compile(new dev.ztc.core.CompileOptions(dev.ztc.Fixtures.repo().resolve("examples/bank-payments"),
+                java.util.Optional.of(out), java.util.Optional.of(temp.resolve("tpl")), java.util.Optional.empty(),
+                java.util.Optional.empty()));
+
+        assertThat(out.resolve("opa/pep/nginx.conf")).hasContent("# our own nginx set-up");
+        assertThat(out.resolve("opa/policy.rego")).content().contains("package ztc.authz");
+    }
 }

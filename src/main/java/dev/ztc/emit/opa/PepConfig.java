@@ -1,8 +1,6 @@
 package dev.ztc.emit.opa;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Configuration for the two policy enforcement points of the seed architecture, next to the bundle:
@@ -16,12 +14,5 @@ public final class PepConfig {
     static final List<String> FILES = List.of("envoy-ext-authz.yaml", "opa-envoy.yaml", "nginx.conf", "ztc_authz.js");
 
     private PepConfig() {
-    }
-
-    /** File name under pep/ to contents. */
-    public static Map<String, String> files() {
-        Map<String, String> out = new TreeMap<>();
-        FILES.forEach(name -> out.put(name, OpaTemplates.read("pep/" + name)));
-        return out;
     }
 }

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The bundle is byte-identical for the same intent, whatever order the routes come in. */
 class BundleDeterminismTest {
 
-    private static Map<String, byte[]> emit(Ir ir, ResolvedProject project) {
-        return OpaBundleEmitter.emit(ir, project, List.of(), Optional.empty());
+    private static Map<String, byte[]> emit(Ir ir, ResolvedProject project) throws dev.ztc.diag.InputException {
+        return OpaBundleEmitter.emit(ir, project, List.of(), Optional.empty(), dev.ztc.emit.Templates.builtIn());
     }
 
     @Test
