@@ -4,6 +4,7 @@ import dev.ztc.diag.Diagnostics;
 import dev.ztc.diag.ErrorCode;
 import dev.ztc.diag.InputException;
 import dev.ztc.diag.SourceLocation;
+import dev.ztc.load.Names;
 import dev.ztc.model.Asset;
 import dev.ztc.model.Catalog;
 import dev.ztc.model.Condition;
@@ -210,12 +211,7 @@ public final class ProjectChecker {
         if (index.containsKey(id)) {
             return true;
         }
-        diagnostics.error(at, ErrorCode.UNKNOWN_REFERENCE, "unknown " + what + " '" + id + "'" + nearest(index.keySet(), id));
+        diagnostics.error(at, ErrorCode.UNKNOWN_REFERENCE, "unknown " + what + " '" + id + "'" + Names.suggestion(id, index.keySet()));
         return false;
-    }
-
-    private static String nearest(Set<String> ids, String id) {
-        return ids.stream().filter(c -> c.startsWith(id.substring(0, Math.min(3, id.length()))))
-                .findFirst().map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 }

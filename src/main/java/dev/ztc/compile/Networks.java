@@ -6,7 +6,6 @@ import dev.ztc.model.MatrixRule;
 import inet.ipaddr.IPAddress;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,10 +81,5 @@ final class Networks {
 
     private IPAddress block(String cidr) {
         return blocks.computeIfAbsent(cidr, Values::block);
-    }
-
-    /** Every block of {@code cidrs} parsed, for callers that test containment themselves. */
-    static Collection<IPAddress> parse(Collection<String> cidrs) {
-        return cidrs.stream().map(Values::block).toList();
     }
 }

@@ -17,10 +17,6 @@ public record CompileSummary(int rules, int securityGroups, int flows, int roles
         notes = List.copyOf(notes);
     }
 
-    public static CompileSummary of(Ir ir) {
-        return of(ir, List.of());
-    }
-
     /** {@code notes}: what the emitters want the user to know (e.g. Conditional Access policies that combine). */
     public static CompileSummary of(Ir ir, List<String> notes) {
         Map<String, List<String>> layersOfRule = new TreeMap<>();

@@ -18,7 +18,7 @@ final class ConditionalAccessModule {
     public record Model(String organization, String state, int quota, List<PolicyRow> policies,
                         List<ConditionalAccessPlan.NamedLocation> locations, List<ConditionalAccessPlan.GroupRef> groupsByName,
                         List<ConditionalAccessPlan.GroupRef> groupsById, List<ConditionalAccessPlan.UserRef> users,
-                        List<String> breakGlass, List<IamModule.Gap> gaps, List<String> notes, String terraformVersion,
+                        List<String> breakGlass, List<ModuleGap> gaps, List<String> notes, String terraformVersion,
                         String providerVersion) {
     }
 
@@ -41,9 +41,7 @@ final class ConditionalAccessModule {
 
     static Model of(Ir ir, ResolvedProject project) throws InputException {
         ConditionalAccessPlan plan = new ConditionalAccessPlanner(project).plan(ir.workforceIdentity());
-        List<IamModule.Gap> gaps = ir.gaps().stream()
-                .filter(g -> g.layer().equals(EnforcementLayer.WORKFORCE_IDENTITY.label()))
-                .map(g -> new IamModule.Gap(g.ruleId(), g.condition(), g.reason())).toList();
+        List<ModuleGap> gaps = ModuleGap.of(ir, EnforcementLayer.WORKFORCE_IDENTITY);
         return new Model(ir.organization(), project.project().settings().conditionalAccessState().graphName(),
                 project.project().settings().quotas().conditionalAccessPolicies(),
                 plan.policies().stream().map(PolicyRow::of).toList(), plan.locations(),

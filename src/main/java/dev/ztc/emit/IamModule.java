@@ -7,6 +7,7 @@ import dev.ztc.diag.InputException;
 import dev.ztc.diag.SourceLocation;
 import dev.ztc.ir.CloudIdentityLayer;
 import dev.ztc.ir.Ir;
+import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.model.WorkloadRuntime;
 
@@ -24,7 +25,7 @@ final class IamModule {
 
     /** What {@code iam/*.ftl} print; every list is in a stable order. */
     public record Model(String organization, List<Role> roles, List<Role> workloadRoles, List<Role> peopleRoles,
-                 List<Role> instanceProfileRoles, List<Policy> policies, List<Gap> gaps, String deviceTag) {
+                 List<Role> instanceProfileRoles, List<Policy> policies, List<ModuleGap> gaps, String deviceTag) {
     }
 
     /** {@code maxSessionSeconds} is printed only when {@code hasMaxSession}; 0 means AWS's default (1h). */
@@ -50,8 +51,6 @@ final class IamModule {
     public record ConditionKey(String key, List<String> values, boolean single) {
     }
 
-    public record Gap(String ruleId, String condition, String reason) {
-    }
 
     /** IAM's limit on role names. */
     static final int ROLE_NAME_MAX = 64;
@@ -95,8 +94,7 @@ final class IamModule {
                     role.ruleIds(), names));
         }
         problems.throwIfErrors();
-        List<Gap> gaps = ir.gaps().stream().filter(g -> g.layer().equals("cloud-identity"))
-                .map(g -> new Gap(g.ruleId(), g.condition(), g.reason())).toList();
+        List<ModuleGap> gaps = ModuleGap.of(ir, EnforcementLayer.CLOUD_IDENTITY);
         List<Role> peopleRoles = roles.stream().filter(Role::people).toList();
         return new Model(ir.organization(), roles, roles.stream().filter(r -> !r.people()).toList(), peopleRoles,
                 roles.stream().filter(Role::instanceProfile).toList(), policies, gaps, DEVICE_TAG);

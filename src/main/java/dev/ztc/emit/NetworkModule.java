@@ -6,6 +6,7 @@ import dev.ztc.diag.ErrorCode;
 import dev.ztc.diag.InputException;
 import dev.ztc.diag.SourceLocation;
 import dev.ztc.ir.Ir;
+import dev.ztc.model.EnforcementLayer;
 import dev.ztc.ir.NetworkLayer;
 import dev.ztc.model.Located;
 
@@ -25,7 +26,7 @@ final class NetworkModule {
 
     /** What {@code network/*.ftl} print; every list is in a stable order. */
     public record Model(String organization, List<SecurityGroup> securityGroups, List<Rule> ingressFromGroups,
-                 List<Rule> ingressFromCidrs, List<Rule> egressToGroups, List<Gap> gaps, int quota) {
+                 List<Rule> ingressFromCidrs, List<Rule> egressToGroups, List<ModuleGap> gaps, int quota) {
     }
 
     /** {@code name} is the for_each key (the IR name); {@code awsName} is unique within the VPC. */
@@ -38,8 +39,6 @@ final class NetworkModule {
                 String description, String rules, List<String> ruleIds) {
     }
 
-    public record Gap(String ruleId, String condition, String reason) {
-    }
 
     private NetworkModule() {
     }
@@ -79,8 +78,7 @@ final class NetworkModule {
                     AwsText.ruleTag(sg.ruleIds()), sg.ruleIds(), in, out));
         }
         problems.throwIfErrors();
-        List<Gap> gaps = ir.gaps().stream().filter(g -> g.layer().equals("network"))
-                .map(g -> new Gap(g.ruleId(), g.condition(), g.reason())).toList();
+        List<ModuleGap> gaps = ModuleGap.of(ir, EnforcementLayer.NETWORK);
         return new Model(ir.organization(), groups, fromGroups, fromCidrs, toGroups, gaps, quota);
     }
 

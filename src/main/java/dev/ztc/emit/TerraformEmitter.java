@@ -29,11 +29,6 @@ public final class TerraformEmitter {
     public record Result(Map<String, String> files, List<String> notes) {
     }
 
-    /** Relative path (under {@code terraform/}) → content, sorted by path. */
-    public Map<String, String> emit(Ir ir, ResolvedProject project) throws InputException {
-        return render(ir, project).files();
-    }
-
     private Result render(Ir ir, ResolvedProject project) throws InputException {
         NetworkModule.Model network = NetworkModule.of(ir, project);
         IamModule.Model iam = IamModule.of(ir, project);

@@ -98,4 +98,15 @@ final class Binding {
         }
         return out;
     }
+
+    /** {@code risk: low}: one of none, low, medium, high. */
+    static Optional<dev.ztc.model.Risk> risk(MapReader r, String key) {
+        return r.string(key).flatMap(text -> {
+            Optional<dev.ztc.model.Risk> parsed = dev.ztc.model.Risk.parse(text.toLowerCase(java.util.Locale.ROOT));
+            if (parsed.isEmpty()) {
+                r.error(key, ErrorCode.INVALID_VALUE, "risk '" + Names.printable(text) + "' is not one of none, low, medium, high");
+            }
+            return parsed;
+        });
+    }
 }

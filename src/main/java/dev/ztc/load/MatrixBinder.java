@@ -110,13 +110,7 @@ final class MatrixBinder {
             j.finish();
             return max;
         });
-        Optional<Risk> risk = r.string("risk").flatMap(text -> {
-            Optional<Risk> parsed = Risk.parse(text.toLowerCase(Locale.ROOT));
-            if (parsed.isEmpty()) {
-                r.error("risk", ErrorCode.INVALID_VALUE, "risk '" + Names.printable(text) + "' is not one of none, low, medium, high");
-            }
-            return parsed;
-        });
+        Optional<Risk> risk = Binding.risk(r, "risk");
         r.finish();
         return new Conditions(mfa, device, from.stream().distinct().sorted().toList(), hours, jit, risk, r.location(), places);
     }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.regex.Pattern;
 
 /** Identifier rules and message helpers shared by the binders. */
-final class Names {
+public final class Names {
 
     /**
      * Ids name Terraform resources, file paths, Rego data keys and IAM Sids, so they are kept to a set of
@@ -32,7 +32,8 @@ final class Names {
         return text.codePointCount(0, text.length()) > 80 ? out + "..." : out.toString();
     }
 
-    static String suggestion(String key, Collection<String> known) {
+    /** " (did you mean 'x'?)" for the nearest of {@code known}, or "" when none is close. */
+    public static String suggestion(String key, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

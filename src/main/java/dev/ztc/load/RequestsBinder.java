@@ -63,13 +63,7 @@ final class RequestsBinder {
         List<String> groups = r.strings("groups").stream().map(MapReader.Located::value).toList();
         Optional<String> service = Binding.optionalSafeId(r, "service");
         boolean mfa = r.bool("mfa").orElse(false);
-        Optional<Risk> risk = r.string("risk").flatMap(text -> {
-            Optional<Risk> parsed = Risk.parse(text.toLowerCase(Locale.ROOT));
-            if (parsed.isEmpty()) {
-                r.error("risk", ErrorCode.INVALID_VALUE, "risk '" + Names.printable(text) + "' is not one of none, low, medium, high");
-            }
-            return parsed;
-        });
+        Optional<Risk> risk = Binding.risk(r, "risk");
         var sessionAge = Binding.parse(r, "session_age", ErrorCode.INVALID_VALUE, Values::duration);
         if (user.isEmpty() && service.isEmpty() && groups.isEmpty()) {
             r.error("user", ErrorCode.MISSING_FIELD, "subject must name a user, groups or a service");

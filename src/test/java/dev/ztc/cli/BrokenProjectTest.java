@@ -32,7 +32,7 @@ class BrokenProjectTest {
             "matrix.yaml:15:20: error: hours 'Mon-Fri 7-19 Europe/Berlin' must read like",
             "matrix.yaml:20:20: error: unknown time zone 'Europe/Berlni'",
             "matrix.yaml:24:11: error: unknown asset 'nothing' (ZTC-E105)",
-            "matrix.yaml:25:21: error: unknown device 'unmanaged' (ZTC-E105)",
+            "matrix.yaml:25:21: error: unknown device 'unmanaged' (did you mean 'managed'?) (ZTC-E105)",
             "matrix.yaml:25:39: error: unknown location 'home' (ZTC-E105)");
 
     @TempDir
