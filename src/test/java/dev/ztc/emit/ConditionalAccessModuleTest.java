@@ -29,6 +29,9 @@ class ConditionalAccessModuleTest {
         Map<String, Object> main = new HCLParser().parse(project.terraform().get("modules/conditional-access/main.tf"));
         Map<String, Object> policies = (Map<String, Object>) ((Map<String, Object>) main.get("locals")).get("policies");
         assertThat(policies).hasSize(plan.policies().size());
+        // the example exercises every kind of policy, so a template that mangled one field would show here
+        assertThat(plan.policies()).anySatisfy(p -> assertThat(p.excludeLocations()).isNotEmpty());
+        assertThat(plan.policies()).anySatisfy(p -> assertThat(p.signInRiskLevels()).isNotEmpty());
         for (ConditionalAccessPlan.Policy p : plan.policies()) {
             Map<String, Object> tf = (Map<String, Object>) policies.get(p.key());
             assertThat(tf).as(p.key()).isNotNull();
@@ -38,6 +41,14 @@ class ConditionalAccessModuleTest {
             assertThat(tf.get("exclude_groups")).isEqualTo(p.excludeGroups());
             assertThat(tf.get("include_groups")).isEqualTo(p.includeGroups());
             assertThat(tf.get("all_users")).isEqualTo(p.allUsers());
+            assertThat(tf.get("include_users")).isEqualTo(p.includeUsers());
+            assertThat(tf.get("exclude_users")).isEqualTo(p.excludeUsers());
+            assertThat(tf.get("include_locations")).isEqualTo(p.includeLocations());
+            assertThat(tf.get("exclude_locations")).isEqualTo(p.excludeLocations());
+            assertThat(tf.get("sign_in_risk_levels")).isEqualTo(p.signInRiskLevels());
+            assertThat(tf.get("client_app_types")).isEqualTo(p.clientAppTypes());
+            assertThat(tf.get("operator")).isEqualTo(p.operator());
+            assertThat(((Number) tf.get("sign_in_frequency")).intValue()).isEqualTo(p.signInFrequencyHours());
         }
         Map<String, Object> variables = new HCLParser().parse(project.terraform().get("modules/conditional-access/variables.tf"));
         Map<String, Object> breakGlass = (Map<String, Object>) ((Map<String, Object>) variables.get("variable")).get("break_glass_user_ids");
