@@ -33,6 +33,7 @@ public final class VerifyContext {
     private final Map<String, MatrixRule> rules;
     private List<EmittedPolicy> policies;
     private List<EmittedSecurityGroupRule> securityGroupRules;
+    private EmittedBundleData bundleData;
 
     public VerifyContext(ResolvedProject project, Ir ir, Map<String, String> artifacts, ConditionalAccessPlan plan,
                          Clock clock) {
@@ -99,6 +100,14 @@ public final class VerifyContext {
             securityGroupRules = EmittedSecurityGroupRule.read(artifacts);
         }
         return securityGroupRules;
+    }
+
+    /** The OPA bundle's {@code opa/data.json} as emitted, parsed. */
+    public EmittedBundleData bundleData() {
+        if (bundleData == null) {
+            bundleData = EmittedBundleData.read(artifacts);
+        }
+        return bundleData;
     }
 
     /**
