@@ -10,6 +10,7 @@ import dev.ztc.verify.checks.ExpiredSuppression;
 import dev.ztc.verify.checks.IamStatementSoundness;
 import dev.ztc.verify.checks.LegacyAuthenticationOpen;
 import dev.ztc.verify.checks.NetworkFlowSoundness;
+import dev.ztc.verify.checks.OpaBundleCheck;
 import dev.ztc.verify.checks.OpaDataSoundness;
 import dev.ztc.verify.checks.PrivilegeEscalation;
 import dev.ztc.verify.checks.QuotaHeadroom;
@@ -37,7 +38,7 @@ public final class CheckRegistry {
             new LegacyAuthenticationOpen(), new QuotaHeadroom(),
             new ShadowedRule(), new DuplicateRule(), new EmptyGroupGrant(), new UnreachableAsset(),
             new ConditionalAccessOverlap(), new ExpiredSuppression(),
-            new TerraformFormat()).stream().sorted(Comparator.comparing(Check::id)).toList();
+            new TerraformFormat(), new OpaBundleCheck()).stream().sorted(Comparator.comparing(Check::id)).toList();
 
     private CheckRegistry() {
     }
