@@ -96,6 +96,13 @@ public final class Ztc {
         new TerraformEmitter(templates).emitInto(ir, resolved, tree);
         Map<String, String> artifacts = new TreeMap<>();
         tree.files().forEach((path, bytes) -> artifacts.put(path, new String(bytes, StandardCharsets.UTF_8)));
+        // the application layer, emitted as compile emits it (unsigned: a signature proves nothing about content);
+        // the tarball is left out, it holds exactly policy, data and manifest, which are checked as text
+        OpaBundleEmitter.emit(ir, resolved, OpaSamples.of(resolved), Optional.empty(), templates).forEach((path, bytes) -> {
+            if (!path.endsWith(".tar.gz")) {
+                artifacts.put(path, new String(bytes, StandardCharsets.UTF_8));
+            }
+        });
         ConditionalAccessPlan plan = new ConditionalAccessPlanner(resolved).plan(ir.workforceIdentity());
         return new VerifyContext(resolved, ir, artifacts, plan, clock);
     }

@@ -10,6 +10,8 @@ import dev.ztc.verify.checks.ExpiredSuppression;
 import dev.ztc.verify.checks.IamStatementSoundness;
 import dev.ztc.verify.checks.LegacyAuthenticationOpen;
 import dev.ztc.verify.checks.NetworkFlowSoundness;
+import dev.ztc.verify.checks.OpaBundleCheck;
+import dev.ztc.verify.checks.OpaDataSoundness;
 import dev.ztc.verify.checks.PrivilegeEscalation;
 import dev.ztc.verify.checks.QuotaHeadroom;
 import dev.ztc.verify.checks.RuleRealized;
@@ -30,13 +32,13 @@ public final class CheckRegistry {
 
     private static final List<Check> ALL = List.<Check>of(
             new NetworkFlowSoundness(), new IamStatementSoundness(), new ConditionalAccessSoundness(), new RuleRealized(),
-            new UnenforcedCondition(),
+            new UnenforcedCondition(), new OpaDataSoundness(),
             new WorldOpenSource(), new WildcardPermission(), new PrivilegeEscalation(), new SensitiveActionWithoutMfa(),
             new SensitiveAssetWithoutMfaOrDevice(), new AdminWithoutLimits(), new BreakGlassMissing(),
             new LegacyAuthenticationOpen(), new QuotaHeadroom(),
             new ShadowedRule(), new DuplicateRule(), new EmptyGroupGrant(), new UnreachableAsset(),
             new ConditionalAccessOverlap(), new ExpiredSuppression(),
-            new TerraformFormat()).stream().sorted(Comparator.comparing(Check::id)).toList();
+            new TerraformFormat(), new OpaBundleCheck()).stream().sorted(Comparator.comparing(Check::id)).toList();
 
     private CheckRegistry() {
     }

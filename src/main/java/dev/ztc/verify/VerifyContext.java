@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the checks read: the checked project (the intent), its IR, the generated files (paths relative to the
- * output directory, e.g. {@code terraform/modules/iam/policies/sre-1.json}) and the Conditional Access plan the
+ * output directory, e.g. {@code terraform/modules/iam/policies/sre-1.json} or {@code opa/data.json}; binary files such
+ * as the bundle tarball left out) and the Conditional Access plan the
  * Terraform was printed from. Checks re-read the files rather than trusting the IR, so that an emitter bug is
  * caught. {@code clock} decides what "today" is for suppression expiry.
  */
@@ -33,6 +34,7 @@ public final class VerifyContext {
     private final Map<String, MatrixRule> rules;
     private List<EmittedPolicy> policies;
     private List<EmittedSecurityGroupRule> securityGroupRules;
+    private EmittedBundleData bundleData;
 
     public VerifyContext(ResolvedProject project, Ir ir, Map<String, String> artifacts, ConditionalAccessPlan plan,
                          Clock clock) {
@@ -99,6 +101,14 @@ public final class VerifyContext {
             securityGroupRules = EmittedSecurityGroupRule.read(artifacts);
         }
         return securityGroupRules;
+    }
+
+    /** The OPA bundle's {@code opa/data.json} as emitted, parsed. */
+    public EmittedBundleData bundleData() {
+        if (bundleData == null) {
+            bundleData = EmittedBundleData.read(artifacts);
+        }
+        return bundleData;
     }
 
     /**

@@ -46,6 +46,35 @@ final class Grants {
         return out;
     }
 
+    /** The HTTP methods a rule allows on its asset: the catalog's for the levels granted, or the raw HTTP rule's one. */
+    static Set<String> httpMethods(ResolvedProject project, MatrixRule rule) {
+        Set<String> out = new TreeSet<>();
+        if (rule.can() instanceof Action.RawHttp http) {
+            out.add(http.method());
+        } else if (rule.can() instanceof Action.OfLevel l) {
+            Enforcement.levelsGranted(project.kind(project.asset(rule)), l.level()).values()
+                    .forEach(m -> out.addAll(m.httpMethods()));
+        }
+        return out;
+    }
+
+    /**
+     * The path patterns a rule allows, as data.json writes them ({@code exact:/a}, {@code prefix:/a/}): a level
+     * covers the asset's base path and everything below it; a raw HTTP rule its own pattern, a trailing * a prefix.
+     */
+    static Set<String> httpPaths(ResolvedProject project, MatrixRule rule) {
+        Set<String> out = new TreeSet<>();
+        if (rule.can() instanceof Action.RawHttp http) {
+            out.add(http.path().endsWith("*") ? "prefix:" + http.path().substring(0, http.path().length() - 1)
+                    : "exact:" + http.path());
+        } else if (rule.can() instanceof Action.OfLevel) {
+            String base = project.asset(rule).basePath().orElse("");
+            out.add("exact:" + base);
+            out.add("prefix:" + (base.equals("/") ? "/" : base + "/"));
+        }
+        return out;
+    }
+
     /** Where a rule's callers may come from: a service's or segment's CIDRs, a location's, or the people's {@code from}. */
     static List<String> sourceCidrs(ResolvedProject project, MatrixRule rule) {
         return switch (rule.who().kind()) {

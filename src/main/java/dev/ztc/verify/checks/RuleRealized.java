@@ -3,7 +3,7 @@ package dev.ztc.verify.checks;
 import dev.ztc.check.Enforcement;
 import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
-import dev.ztc.verify.EmittedPolicy;
+import dev.ztc.verify.EmittedBundleData;
 import dev.ztc.verify.EmittedSecurityGroupRule;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.Pillar;
@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * ZT104: every matrix rule is realized in every layer that applies to it: an ingress rule in the emitted network
- * module, a statement in an emitted policy document, a Conditional Access policy, an application route. A
+ * module, a statement in an emitted policy document, a Conditional Access policy, a route in the OPA data.json. A
  * missing realization denies what the matrix grants, or leaves a layer the rule relies on unconfigured.
  */
 public final class RuleRealized extends DeclaredCheck {
@@ -38,7 +38,8 @@ public final class RuleRealized extends DeclaredCheck {
         Set<String> access = new TreeSet<>();
         context.plan().policies().forEach(p -> access.addAll(p.ruleIds()));
         Set<String> routes = new TreeSet<>();
-        context.ir().application().routes().forEach(r -> routes.addAll(r.ruleIds()));
+        // read from the emitted data.json, not the IR: a route the emitter dropped denies what the matrix grants
+        context.bundleData().routes().forEach(r -> routes.addAll(r.ruleIds()));
 
         List<Finding> out = new ArrayList<>();
         for (MatrixRule rule : context.project().rules()) {
@@ -49,7 +50,7 @@ public final class RuleRealized extends DeclaredCheck {
                     case NETWORK -> { realized = network.contains(rule.id()); where = EmittedSecurityGroupRule.MAIN; }
                     case CLOUD_IDENTITY -> { realized = iam.contains(rule.id()); where = "terraform/modules/iam/policies/"; }
                     case WORKFORCE_IDENTITY -> { realized = access.contains(rule.id()); where = "terraform/modules/conditional-access/main.tf"; }
-                    default -> { realized = routes.contains(rule.id()); where = "ir.json#application"; }
+                    default -> { realized = routes.contains(rule.id()); where = EmittedBundleData.DATA; }
                 }
                 if (!realized) {
                     out.add(finding(rule.at(), List.of(rule.id()), "rule " + rule.id() + " applies to the " + layer.label()
