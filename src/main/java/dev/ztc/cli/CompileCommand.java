@@ -6,11 +6,9 @@ import dev.ztc.diag.Diagnostic;
 import dev.ztc.diag.InputException;
 import dev.ztc.model.Settings;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,22 +46,11 @@ final class CompileCommand {
     }
 
     int run(String[] args) {
-        CommandLine line;
-        try {
-            line = DefaultParser.builder().get().parse(options(), args);
-        } catch (ParseException e) {
-            err.println("ztc compile: " + e.getMessage());
-            err.print(help());
-            return Main.INPUT_ERROR;
+        CommandArguments arguments = CommandArguments.parse("compile", options(), help(), args, out, err);
+        if (arguments.exit().isPresent()) {
+            return arguments.exit().getAsInt();
         }
-        if (line.hasOption("help")) {
-            out.print(help());
-            return Main.OK;
-        }
-        if (line.getArgList().size() > 1) {
-            err.println("ztc compile: one project directory expected, got " + line.getArgList().size());
-            return Main.INPUT_ERROR;
-        }
+        CommandLine line = arguments.line();
         Optional<Settings.ConditionalAccessState> caState = Optional.empty();
         if (line.hasOption("ca-state")) {
             caState = Settings.ConditionalAccessState.parse(line.getOptionValue("ca-state"));
@@ -75,7 +62,7 @@ final class CompileCommand {
         }
         CompileOptions options;
         try {
-            Path dir = Path.of(line.getArgList().isEmpty() ? "." : line.getArgList().get(0));
+            Path dir = arguments.projectDir();
             options = new CompileOptions(dir, Optional.ofNullable(line.getOptionValue("out")).map(Path::of),
                     Optional.ofNullable(line.getOptionValue("templates")).map(Path::of), caState,
                     Optional.ofNullable(line.getOptionValue("signing-key")).map(Path::of));

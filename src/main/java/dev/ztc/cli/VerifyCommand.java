@@ -8,11 +8,9 @@ import dev.ztc.verify.Severity;
 import dev.ztc.verify.VerifyReport;
 import dev.ztc.verify.format.ReportFormat;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,22 +56,11 @@ final class VerifyCommand {
     }
 
     int run(String[] args) {
-        CommandLine line;
-        try {
-            line = DefaultParser.builder().get().parse(options(), args);
-        } catch (ParseException e) {
-            err.println("ztc verify: " + e.getMessage());
-            err.print(help());
-            return Main.INPUT_ERROR;
+        CommandArguments arguments = CommandArguments.parse("verify", options(), help(), args, out, err);
+        if (arguments.exit().isPresent()) {
+            return arguments.exit().getAsInt();
         }
-        if (line.hasOption("help")) {
-            out.print(help());
-            return Main.OK;
-        }
-        if (line.getArgList().size() > 1) {
-            err.println("ztc verify: one project directory expected, got " + line.getArgList().size());
-            return Main.INPUT_ERROR;
-        }
+        CommandLine line = arguments.line();
         Optional<ReportFormat> format = ReportFormat.parse(line.getOptionValue("format", "text"));
         if (format.isEmpty()) {
             err.println("ztc verify: --format must be text, json, sarif, junit or markdown, not '" + line.getOptionValue("format") + "'");
@@ -93,7 +80,7 @@ final class VerifyCommand {
         VerifyOptions options;
         Optional<Path> report;
         try {
-            options = new VerifyOptions(Path.of(line.getArgList().isEmpty() ? "." : line.getArgList().get(0)),
+            options = new VerifyOptions(arguments.projectDir(),
                     Optional.ofNullable(line.getOptionValue("templates")).map(Path::of), true);
             report = Optional.ofNullable(line.getOptionValue("report")).map(Path::of);
         } catch (InvalidPathException e) {
