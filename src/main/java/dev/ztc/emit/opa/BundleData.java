@@ -1,12 +1,10 @@
 package dev.ztc.emit.opa;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ztc.check.ResolvedProject;
+import dev.ztc.emit.IrJson;
 import dev.ztc.ir.ApplicationLayer;
 import dev.ztc.model.Asset;
 import dev.ztc.model.Risk;
@@ -36,13 +34,7 @@ public final class BundleData {
     private static final ObjectWriter WRITER = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build()
-            .writer(new DefaultPrettyPrinter()
-                    .withSeparators(Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                            .withObjectEmptySeparator("")
-                            .withArrayEmptySeparator(""))
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            .writer(IrJson.prettyPrinter());
 
     private BundleData() {
     }
