@@ -32,6 +32,21 @@ public final class Enforcement {
         return EXPRESSIBLE.get(layer).contains(condition);
     }
 
+    /**
+     * By labels, as the IR's gaps name them: a gap whose layer does express its condition is an
+     * approximation (jit under a 1h floor, a posture delegated to Intune), not a condition enforced nowhere.
+     */
+    public static boolean expresses(String layerLabel, String conditionLabel) {
+        for (EnforcementLayer layer : EnforcementLayer.values()) {
+            for (Condition condition : Condition.values()) {
+                if (layer.label().equals(layerLabel) && condition.label().equals(conditionLabel)) {
+                    return expresses(layer, condition);
+                }
+            }
+        }
+        return false;
+    }
+
     /** The layers whose artifacts will carry this rule. */
     public static Set<EnforcementLayer> layers(ResolvedProject project, MatrixRule rule) {
         Asset asset = project.asset(rule);

@@ -1,5 +1,6 @@
 package dev.ztc.core;
 
+import dev.ztc.check.Enforcement;
 import dev.ztc.ir.Ir;
 
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ public record CompileSummary(int rules, int securityGroups, int flows, int roles
         for (Ir.Gap gap : ir.gaps()) {
             // a condition that every realizing layer misses is enforced by no artifact at all: say so loudest
             boolean nowhere = gapCount.get(gap.ruleId()).get(gap.condition()) == layersOfRule.get(gap.ruleId()).size();
-            String what = nowhere ? gap.condition() + " enforced by NO generated artifact"
+            String what = Enforcement.expresses(gap.layer(), gap.condition())
+                    ? gap.condition() + " enforced only approximately by " + gap.layer()
+                    : nowhere ? gap.condition() + " enforced by NO generated artifact"
                     : gap.condition() + " not enforced by " + gap.layer();
             byConditionAndLayer.computeIfAbsent(what, k -> new TreeSet<>()).add(gap.ruleId());
         }

@@ -3,7 +3,6 @@ package dev.ztc.verify.checks;
 import dev.ztc.ir.Ir;
 import dev.ztc.check.Enforcement;
 import dev.ztc.model.Condition;
-import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.verify.Coverage;
 import dev.ztc.verify.Finding;
@@ -70,8 +69,6 @@ public final class UnenforcedCondition extends DeclaredCheck {
     }
 
     private static boolean isApproximation(Ir.Gap gap) {
-        return java.util.Arrays.stream(EnforcementLayer.values()).filter(l -> l.label().equals(gap.layer())).findFirst()
-                .map(layer -> Enforcement.expresses(layer, Condition.valueOf(gap.condition().toUpperCase(java.util.Locale.ROOT))))
-                .orElse(false);
+        return Enforcement.expresses(gap.layer(), gap.condition());
     }
 }
