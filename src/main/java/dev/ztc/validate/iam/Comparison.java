@@ -133,7 +133,14 @@ public enum Comparison {
                 if (address == null) {
                     throw refused(value, what, "an IP address or CIDR block");
                 }
-                return address;
+                if (what.startsWith("request")) {
+                    if (address.isPrefixed()) {
+                        throw refused(value, what, "a single IP address");
+                    }
+                    return address;
+                }
+                // AWS reads 203.0.113.7/25 as the whole /25, whatever the host bits say
+                return address.isPrefixed() ? address.toPrefixBlock() : address;
             case NULL:
                 if (value.equals("true") || value.equals("false")) {
                     return Boolean.valueOf(value);

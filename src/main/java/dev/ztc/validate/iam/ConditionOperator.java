@@ -59,7 +59,9 @@ public record ConditionOperator(String name, Qualifier qualifier, Comparison com
         }
         if (requestValues.isEmpty()) {
             // Which operators an absent key satisfies is AWS's rule, not a ztc choice (see the class comment).
-            boolean holds = ifExists || comparison.negated || qualifier == Qualifier.FOR_ALL_VALUES;
+            // ForAllValues over no values is vacuously true, ForAnyValue false, negated or not.
+            boolean holds = ifExists || (qualifier == Qualifier.NONE ? comparison.negated
+                    : qualifier == Qualifier.FOR_ALL_VALUES);
             return holds ? Optional.empty() : Optional.of("key is absent");
         }
         List<String> values = requestValues.get();

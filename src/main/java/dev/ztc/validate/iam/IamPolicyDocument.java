@@ -58,8 +58,14 @@ public record IamPolicyDocument(String version, List<IamStatement> statements) {
             nodes.add(statementNode);
         }
         List<IamStatement> statements = new ArrayList<>();
+        Set<String> sids = new java.util.HashSet<>();
         for (int i = 0; i < nodes.size(); i++) {
-            statements.add(statement(nodes.get(i), "Statement[" + i + "]"));
+            IamStatement statement = statement(nodes.get(i), "Statement[" + i + "]");
+            // IAM requires unique Sids in a policy; a decision naming a Sid must name one statement
+            if (statement.sid().isPresent() && !sids.add(statement.sid().get())) {
+                throw new IamPolicyFormatException("Statement[" + i + "] repeats Sid '" + statement.sid().get() + "'");
+            }
+            statements.add(statement);
         }
         return new IamPolicyDocument(version, statements);
     }

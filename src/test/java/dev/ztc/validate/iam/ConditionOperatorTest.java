@@ -85,7 +85,16 @@ class ConditionOperatorTest {
                 arguments("ForAllValues:StringEquals", List.of("a", "b"), List.of("a", "c"), false),
                 // vacuous truth: the documented reason ForAllValues is dangerous in an Allow
                 arguments("ForAllValues:StringEquals", List.of("a"), ABSENT, true),
-                arguments("ForAllValues:StringLike", List.of("ztc-*"), List.of("ztc-a", "ztc-b"), true));
+                arguments("ForAllValues:StringLike", List.of("ztc-*"), List.of("ztc-a", "ztc-b"), true),
+                arguments("ForAnyValue:StringNotEquals", List.of("a"), ABSENT, false),
+                arguments("ForAnyValue:StringNotEquals", List.of("a"), List.of("a", "b"), true),
+                arguments("ForAllValues:StringNotEquals", List.of("a"), List.of("a", "b"), false),
+                arguments("ForAnyValue:StringEqualsIfExists", List.of("a"), ABSENT, true),
+                arguments("StringNotEqualsIfExists", List.of("a"), List.of("a"), false),
+                // host bits in a policy CIDR do not narrow it: AWS reads the whole block
+                arguments("IpAddress", List.of("203.0.113.7/25"), List.of("203.0.113.100"), true),
+                arguments("IpAddress", List.of("0.0.0.0/0"), List.of("8.8.8.8"), true),
+                arguments("IpAddress", List.of("::/0"), List.of("8.8.8.8"), false));
     }
 
     @ParameterizedTest(name = "{0} {1} vs {2} -> {3}")
@@ -108,7 +117,9 @@ class ConditionOperatorTest {
                 arguments("DateLessThan", List.of("next tuesday"), "is not an ISO-8601 date-time"),
                 arguments("NumericLessThan", List.of("ten"), "is not a number"),
                 arguments("StringEquals", List.of("${aws:username}"), "policy variable"),
-                arguments("StringEquals", List.of(), "lists no values"));
+                arguments("StringEquals", List.of(), "lists no values"),
+                arguments("IpAddress", List.of("10.0.0.0/33"), "is not an IP address"),
+                arguments("DateGreaterThan", List.of("2026-13-01T00:00:00Z"), "is not an ISO-8601"));
     }
 
     @ParameterizedTest(name = "{0} {1} refused")
@@ -123,6 +134,13 @@ class ConditionOperatorTest {
         assertThatThrownBy(() -> ConditionOperator.parse("StringEquals").failure("aws:TagKeys",
                 Optional.of(List.of("a", "b")), List.of("a")))
                 .isInstanceOf(IamPolicyFormatException.class).hasMessageContaining("ForAnyValue");
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesACidrAsARequestAddress() {
+        assertThatThrownBy(() -> ConditionOperator.parse("IpAddress").failure("aws:SourceIp",
+                Optional.of(List.of("10.0.0.0/8")), List.of("10.0.0.0/8")))
+                .isInstanceOf(IamPolicyFormatException.class).hasMessageContaining("a single IP address");
     }
 
     @org.junit.jupiter.api.Test

@@ -5,7 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +71,8 @@ class IamPolicyDocumentTest {
                         "Statement[0] (S1): unsupported condition operator 'StringEqualz'"),
                 arguments("{'Statement':{" + ok + ",'Condition':{'StringEquals':{'k':null}}}}", "must be a string, not null"),
                 arguments("{'Statement':{" + ok + ",'Condition':{'StringEquals':{'k':{'v':1}}}}}", "must be a string, not object"),
-                arguments("{'Statement':{" + ok + ",'Effect':'Deny'}}", "Duplicate field 'Effect'"));
+                arguments("{'Statement':{" + ok + ",'Effect':'Deny'}}", "Duplicate field 'Effect'"),
+                arguments("{'Statement':[{'Sid':'S'," + ok + "},{'Sid':'S'," + ok + "}]}", "Statement[1] repeats Sid 'S'"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -84,6 +84,5 @@ class IamPolicyDocumentTest {
     @Test
     void defaultsAnAbsentVersionToTheOldOne() {
         assertThat(parse("{'Statement':[]}").version()).isEqualTo("2008-10-17");
-        assertThat(List.of()).isEmpty();
     }
 }
