@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -50,10 +52,31 @@ class EmittedIamPoliciesTest {
         return examples.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> judge(dir)));
     }
 
+    /**
+     * A broken emitter, simulated by rewriting the MFA condition as {@code BoolIfExists} (which a request
+     * without MFA satisfies), must be caught: the same check run on the tampered files fails.
+     */
+    @org.junit.jupiter.api.Test
+    void aWeakenedMfaConditionIsCaught() {
+        Path example = Fixtures.repo().resolve("examples/bank-payments");
+        assertThatThrownBy(() -> judge(example, json -> json.replace("\"Bool\":", "\"BoolIfExists\":")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("aws:MultiFactorAuthPresent absent");
+    }
+
     private void judge(Path example) throws Exception {
+        judge(example, UnaryOperator.identity());
+    }
+
+    /** {@code tamper} rewrites each emitted policy file before it is read, as a faulty emitter would have written it. */
+    private void judge(Path example, UnaryOperator<String> tamper) throws Exception {
         Path out = temp.resolve(example.getFileName().toString());
         Ztc.CompileResult result = Ztc.compile(new CompileOptions(example, Optional.of(out)));
         Path policyDir = out.resolve("terraform/modules/iam/policies");
+        try (Stream<Path> files = Files.list(policyDir)) {
+            for (Path file : files.toList()) {
+                Files.writeString(file, tamper.apply(Files.readString(file)));
+            }
+        }
         int requests = 0;
         for (CloudIdentityLayer.Role role : result.ir().cloudIdentity().roles()) {
             List<IamPolicyDocument> policies = policiesOf(policyDir, role.name());
