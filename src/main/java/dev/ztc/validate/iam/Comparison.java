@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The comparison at the heart of a condition operator, for one request value against one policy value.
@@ -41,13 +43,13 @@ public enum Comparison {
         this.negated = negated;
     }
 
-    static java.util.Optional<Comparison> named(String name) {
+    static Optional<Comparison> named(String name) {
         for (Comparison c : values()) {
             if (c.operatorName.equals(name)) {
-                return java.util.Optional.of(c);
+                return Optional.of(c);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Refuses a policy value this comparison could never evaluate, at parse time rather than per request. */
@@ -76,6 +78,7 @@ public enum Comparison {
                 // an IPv4 request is never inside an IPv6 block, nor the reverse
                 return ((IPAddress) policy).contains((IPAddress) request);
             case ARN_EQUALS: case ARN_LIKE: case ARN_NOT_EQUALS: case ARN_NOT_LIKE:
+                // the User Guide gives ArnEquals the same wildcard matching as ArnLike
                 return arnMatches(policyValue, requestValue);
             case NULL:
                 throw new IllegalStateException("Null compares existence, not values");
@@ -125,7 +128,7 @@ public enum Comparison {
                 return instant(value, what);
             case BOOL:
                 if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-                    return Boolean.valueOf(value.toLowerCase(java.util.Locale.ROOT));
+                    return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
                 }
                 throw refused(value, what, "true or false");
             case IP_ADDRESS: case NOT_IP_ADDRESS:

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +60,7 @@ public record IamPolicyDocument(String version, List<IamStatement> statements) {
             nodes.add(statementNode);
         }
         List<IamStatement> statements = new ArrayList<>();
-        Set<String> sids = new java.util.HashSet<>();
+        Set<String> sids = new HashSet<>();
         for (int i = 0; i < nodes.size(); i++) {
             IamStatement statement = statement(nodes.get(i), "Statement[" + i + "]");
             // IAM requires unique Sids in a policy; a decision naming a Sid must name one statement
@@ -79,32 +81,32 @@ public record IamPolicyDocument(String version, List<IamStatement> statements) {
         }
         onlyKeys(node, STATEMENT_KEYS, where);
         Optional<String> sid = node.has("Sid") ? Optional.of(text(node.get("Sid"), where + ".Sid")) : Optional.empty();
-        String where2 = sid.map(s -> where + " (" + s + ")").orElse(where);
-        String effectText = node.has("Effect") ? text(node.get("Effect"), where2 + ".Effect") : "";
+        String named = sid.map(s -> where + " (" + s + ")").orElse(where);
+        String effectText = node.has("Effect") ? text(node.get("Effect"), named + ".Effect") : "";
         IamStatement.Effect effect;
         if (effectText.equals("Allow")) {
             effect = IamStatement.Effect.ALLOW;
         } else if (effectText.equals("Deny")) {
             effect = IamStatement.Effect.DENY;
         } else {
-            throw new IamPolicyFormatException(where2 + ".Effect must be Allow or Deny, not '" + effectText + "'");
+            throw new IamPolicyFormatException(named + ".Effect must be Allow or Deny, not '" + effectText + "'");
         }
-        boolean notAction = exactlyOne(node, "Action", "NotAction", where2);
-        List<String> actions = strings(node.get(notAction ? "NotAction" : "Action"), where2 + (notAction ? ".NotAction" : ".Action"));
+        boolean notAction = exactlyOne(node, "Action", "NotAction", named);
+        List<String> actions = strings(node.get(notAction ? "NotAction" : "Action"), named + (notAction ? ".NotAction" : ".Action"));
         for (String action : actions) {
             if (!action.equals("*") && action.indexOf(':') <= 0) {
-                throw new IamPolicyFormatException(where2 + " action '" + action + "' has no service prefix");
+                throw new IamPolicyFormatException(named + " action '" + action + "' has no service prefix");
             }
         }
-        boolean notResource = exactlyOne(node, "Resource", "NotResource", where2);
+        boolean notResource = exactlyOne(node, "Resource", "NotResource", named);
         List<String> resources = strings(node.get(notResource ? "NotResource" : "Resource"),
-                where2 + (notResource ? ".NotResource" : ".Resource"));
+                named + (notResource ? ".NotResource" : ".Resource"));
         for (String resource : resources) {
             if (resource.contains("${")) {
-                throw new IamPolicyFormatException(where2 + " resource '" + resource + "' uses a policy variable, which is not supported");
+                throw new IamPolicyFormatException(named + " resource '" + resource + "' uses a policy variable, which is not supported");
             }
         }
-        List<IamCondition> conditions = node.has("Condition") ? conditions(node.get("Condition"), where2) : List.of();
+        List<IamCondition> conditions = node.has("Condition") ? conditions(node.get("Condition"), named) : List.of();
         return new IamStatement(sid, effect, actions, notAction, resources, notResource, conditions);
     }
 
@@ -171,6 +173,6 @@ public record IamPolicyDocument(String version, List<IamStatement> statements) {
         if (node.isTextual() || node.isBoolean() || node.isNumber()) {
             return node.asText();
         }
-        throw new IamPolicyFormatException(where + " must be a string, not " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        throw new IamPolicyFormatException(where + " must be a string, not " + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 }

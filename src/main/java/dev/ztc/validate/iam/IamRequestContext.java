@@ -1,5 +1,6 @@
 package dev.ztc.validate.iam;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public record IamRequestContext(String action, String resource, Map<String, List
                 throw new IamPolicyFormatException("request context key '" + k + "' given twice");
             }
         });
-        keys = java.util.Collections.unmodifiableMap(copy);
+        keys = Collections.unmodifiableMap(copy);
     }
 
     public static IamRequestContext of(String action, String resource) {
