@@ -21,6 +21,7 @@ class ArchitectureTest {
                 .layer("cli").definedBy("dev.ztc.cli..")
                 .layer("core").definedBy("dev.ztc.core..")
                 .layer("verify").definedBy("dev.ztc.verify..")
+                .layer("validate").definedBy("dev.ztc.validate..")
                 .layer("emit").definedBy("dev.ztc.emit..")
                 .layer("compile").definedBy("dev.ztc.compile..")
                 .layer("ir").definedBy("dev.ztc.ir..")
@@ -32,13 +33,14 @@ class ArchitectureTest {
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("core").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("core", "cli")
-                .whereLayer("emit").mayOnlyBeAccessedByLayers("verify", "core", "cli")
+                .whereLayer("validate").mayOnlyBeAccessedByLayers("core", "cli")
+                .whereLayer("emit").mayOnlyBeAccessedByLayers("verify", "validate", "core", "cli")
                 .whereLayer("compile").mayOnlyBeAccessedByLayers("verify", "core", "cli")
-                .whereLayer("ir").mayOnlyBeAccessedByLayers("compile", "emit", "verify", "core", "cli")
-                .whereLayer("intent").mayOnlyBeAccessedByLayers("verify", "core", "cli")
-                .whereLayer("check").mayOnlyBeAccessedByLayers("compile", "intent", "emit", "verify", "core", "cli")
-                .whereLayer("load").mayOnlyBeAccessedByLayers("check", "compile", "intent", "emit", "verify", "core", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("load", "check", "compile", "intent", "emit", "verify", "core", "cli")
+                .whereLayer("ir").mayOnlyBeAccessedByLayers("compile", "emit", "verify", "validate", "core", "cli")
+                .whereLayer("intent").mayOnlyBeAccessedByLayers("verify", "validate", "core", "cli")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("compile", "intent", "emit", "verify", "validate", "core", "cli")
+                .whereLayer("load").mayOnlyBeAccessedByLayers("check", "compile", "intent", "emit", "verify", "validate", "core", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("load", "check", "compile", "intent", "emit", "verify", "validate", "core", "cli")
                 .check(CLASSES);
     }
 
