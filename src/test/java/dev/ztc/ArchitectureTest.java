@@ -22,6 +22,7 @@ class ArchitectureTest {
                 .layer("core").definedBy("dev.ztc.core..")
                 .layer("verify").definedBy("dev.ztc.verify..")
                 .layer("validate").definedBy("dev.ztc.validate..")
+                .layer("artifact").definedBy("dev.ztc.artifact..")
                 .layer("emit").definedBy("dev.ztc.emit..")
                 .layer("compile").definedBy("dev.ztc.compile..")
                 .layer("ir").definedBy("dev.ztc.ir..")
@@ -34,13 +35,14 @@ class ArchitectureTest {
                 .whereLayer("core").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("core", "cli")
                 .whereLayer("validate").mayOnlyBeAccessedByLayers("core", "cli")
-                .whereLayer("emit").mayOnlyBeAccessedByLayers("verify", "validate", "core", "cli")
+                .whereLayer("artifact").mayOnlyBeAccessedByLayers("verify", "validate", "core", "cli")
+                .whereLayer("emit").mayOnlyBeAccessedByLayers("artifact", "verify", "validate", "core", "cli")
                 .whereLayer("compile").mayOnlyBeAccessedByLayers("verify", "core", "cli")
-                .whereLayer("ir").mayOnlyBeAccessedByLayers("compile", "emit", "verify", "validate", "core", "cli")
+                .whereLayer("ir").mayOnlyBeAccessedByLayers("compile", "emit", "artifact", "verify", "validate", "core", "cli")
                 .whereLayer("intent").mayOnlyBeAccessedByLayers("verify", "validate", "core", "cli")
-                .whereLayer("check").mayOnlyBeAccessedByLayers("compile", "intent", "emit", "verify", "validate", "core", "cli")
-                .whereLayer("load").mayOnlyBeAccessedByLayers("check", "compile", "intent", "emit", "verify", "validate", "core", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("load", "check", "compile", "intent", "emit", "verify", "validate", "core", "cli")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("compile", "intent", "emit", "artifact", "verify", "validate", "core", "cli")
+                .whereLayer("load").mayOnlyBeAccessedByLayers("check", "compile", "intent", "emit", "artifact", "verify", "validate", "core", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("load", "check", "compile", "intent", "emit", "artifact", "verify", "validate", "core", "cli")
                 .check(CLASSES);
     }
 

@@ -94,6 +94,33 @@ public final class IntentEvaluator {
         return Decision.deny(reasons);
     }
 
+    /**
+     * Everything that keeps one rule from granting a request: the action ({@code action}), the caller ({@code who})
+     * and each failed condition, in that order; empty when the rule grants it. A layer that allows what the matrix
+     * denies is judged by this: it may only be blind to what stands between the rule it realizes and the request.
+     */
+    public List<Reason> explain(MatrixRule rule, Request request) {
+        List<Reason> out = new ArrayList<>();
+        Asset asset = assets.get(request.resource());
+        if (asset == null || !asset.id().equals(rule.what())) {
+            out.add(Reason.ofRule(rule.id(), "asset", "rule grants asset:" + rule.what() + ", not asset:" + request.resource()));
+            return out;
+        }
+        ActionMatcher.Asked asked = actions.prepare(request.action(), asset);
+        if (asked instanceof ActionMatcher.Asked.Unmatchable unmatchable) {
+            out.add(Reason.ofRule(rule.id(), "action", unmatchable.why()));
+        } else if (!actions.grants(rule.can(), ((ActionMatcher.Asked.Matchable) asked).action(), asset)) {
+            out.add(Reason.ofRule(rule.id(), "action", "rule grants " + rule.can().text() + ", not " + request.action().text()));
+        }
+        Optional<IPAddress> source = NetworkIndex.address(request.sourceIp());
+        SubjectMatcher.Outcome who = subjects.match(rule.who(), request.subject(), source);
+        if (!who.matched()) {
+            out.add(Reason.ofRule(rule.id(), "who", who.nearMiss().orElse(rule.who().ref() + " is not the caller")));
+        }
+        out.addAll(conditions.failures(rule, request, source));
+        return out;
+    }
+
     private static Reason noRuleGrants(Request request) {
         return Reason.general("match", "no rule grants " + request.action().text() + " on asset:" + request.resource()
                 + " to " + caller(request.subject()));

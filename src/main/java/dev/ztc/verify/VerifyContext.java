@@ -1,5 +1,8 @@
 package dev.ztc.verify;
 
+import dev.ztc.artifact.EmittedBundleData;
+import dev.ztc.artifact.EmittedPolicy;
+import dev.ztc.artifact.EmittedSecurityGroupRule;
 import dev.ztc.check.ResolvedProject;
 import dev.ztc.diag.SourceLocation;
 import dev.ztc.emit.ca.ConditionalAccessPlan;

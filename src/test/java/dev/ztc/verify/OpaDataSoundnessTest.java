@@ -1,5 +1,6 @@
 package dev.ztc.verify;
 
+import dev.ztc.artifact.EmittedBundleData;
 import dev.ztc.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

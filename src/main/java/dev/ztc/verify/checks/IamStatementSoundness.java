@@ -1,10 +1,10 @@
 package dev.ztc.verify.checks;
 
+import dev.ztc.artifact.EmittedPolicy;
 import dev.ztc.check.Enforcement;
 import dev.ztc.check.ResolvedProject;
 import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
-import dev.ztc.verify.EmittedPolicy;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.Pillar;
 import dev.ztc.verify.Severity;

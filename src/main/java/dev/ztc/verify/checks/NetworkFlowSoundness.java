@@ -1,11 +1,11 @@
 package dev.ztc.verify.checks;
 
+import dev.ztc.artifact.EmittedSecurityGroupRule;
 import dev.ztc.check.Enforcement;
 import dev.ztc.check.ResolvedProject;
 import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.model.PortRange;
-import dev.ztc.verify.EmittedSecurityGroupRule;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.Pillar;
 import dev.ztc.verify.Severity;

@@ -1,5 +1,6 @@
 package dev.ztc.verify.checks;
 
+import dev.ztc.artifact.EmittedBundleData;
 import dev.ztc.check.Enforcement;
 import dev.ztc.check.ResolvedProject;
 import dev.ztc.model.Asset;
@@ -8,7 +9,6 @@ import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.model.Risk;
 import dev.ztc.model.User;
-import dev.ztc.verify.EmittedBundleData;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.Pillar;
 import dev.ztc.verify.Severity;

@@ -1,6 +1,6 @@
 package dev.ztc.verify.checks;
 
-import dev.ztc.verify.EmittedPolicy;
+import dev.ztc.artifact.EmittedPolicy;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.Pillar;
 import dev.ztc.verify.Severity;

@@ -1,9 +1,9 @@
 package dev.ztc.verify.checks;
 
+import dev.ztc.artifact.EmittedPolicy;
+import dev.ztc.artifact.EmittedSecurityGroupRule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ztc.model.Settings;
-import dev.ztc.verify.EmittedPolicy;
-import dev.ztc.verify.EmittedSecurityGroupRule;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.Pillar;
 import dev.ztc.verify.Severity;

@@ -1,9 +1,9 @@
 package dev.ztc.verify.checks;
 
+import dev.ztc.artifact.EmittedPolicy;
 import dev.ztc.ir.CloudIdentityLayer;
 import dev.ztc.model.Asset;
 import dev.ztc.model.Sensitivity;
-import dev.ztc.verify.EmittedPolicy;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.Pillar;
 import dev.ztc.verify.Severity;

@@ -1,8 +1,8 @@
 package dev.ztc.verify.checks;
 
+import dev.ztc.artifact.EmittedSecurityGroupRule;
 import dev.ztc.load.Values;
 import dev.ztc.model.Asset;
-import dev.ztc.verify.EmittedSecurityGroupRule;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.Pillar;
 import dev.ztc.verify.Severity;

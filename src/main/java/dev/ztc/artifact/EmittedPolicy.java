@@ -1,4 +1,4 @@
-package dev.ztc.verify;
+package dev.ztc.artifact;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +21,8 @@ public record EmittedPolicy(String file, String role, String sid, String effect,
                             List<String> resources, boolean negated, Map<String, Map<String, List<String>>> conditions,
                             List<String> ruleIds, String assetId, Optional<String> problem) {
 
-    static final String POLICIES = "terraform/modules/iam/policies/";
-    static final String MAIN = "terraform/modules/iam/main.tf";
+    public static final String POLICIES = "terraform/modules/iam/policies/";
+    public static final String MAIN = "terraform/modules/iam/main.tf";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code terraform/modules/iam/policies/x.json#Sid}, as findings name it. */
@@ -30,7 +30,7 @@ public record EmittedPolicy(String file, String role, String sid, String effect,
         return file + (sid.isEmpty() ? "" : "#" + sid);
     }
 
-    static List<EmittedPolicy> read(Map<String, String> artifacts, Ir ir) {
+    public static List<EmittedPolicy> read(Map<String, String> artifacts, Ir ir) {
         Map<String, String> roleOfFile = roleOfFile(artifacts);
         List<EmittedPolicy> out = new ArrayList<>();
         for (Map.Entry<String, String> file : artifacts.entrySet()) {

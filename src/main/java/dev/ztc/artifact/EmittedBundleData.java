@@ -1,4 +1,4 @@
-package dev.ztc.verify;
+package dev.ztc.artifact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +61,7 @@ public record EmittedBundleData(boolean present, List<Route> routes, Map<String,
         }
     }
 
-    static EmittedBundleData read(Map<String, String> artifacts) {
+    public static EmittedBundleData read(Map<String, String> artifacts) {
         String text = artifacts.get(DATA);
         if (text == null) {
             return new EmittedBundleData(false, List.of(), Map.of(), Map.of(), Map.of(), List.of());

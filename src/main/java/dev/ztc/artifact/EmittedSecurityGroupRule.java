@@ -1,4 +1,4 @@
-package dev.ztc.verify;
+package dev.ztc.artifact;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 
@@ -25,7 +25,7 @@ public record EmittedSecurityGroupRule(String key, String direction, String grou
     }
 
     @SuppressWarnings("unchecked")
-    static List<EmittedSecurityGroupRule> read(Map<String, String> artifacts) {
+    public static List<EmittedSecurityGroupRule> read(Map<String, String> artifacts) {
         List<EmittedSecurityGroupRule> out = new ArrayList<>();
         String main = artifacts.get(MAIN);
         if (main == null) {
