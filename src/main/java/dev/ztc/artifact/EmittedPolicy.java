@@ -94,7 +94,7 @@ public record EmittedPolicy(String file, String role, String sid, String effect,
 
     /** The {@code policies} local of the IAM module: policy file → role. */
     @SuppressWarnings("unchecked")
-    private static Map<String, String> roleOfFile(Map<String, String> artifacts) {
+    public static Map<String, String> roleOfFile(Map<String, String> artifacts) {
         Map<String, String> out = new TreeMap<>();
         String main = artifacts.get(MAIN);
         if (main == null) {

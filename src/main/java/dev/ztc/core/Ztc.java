@@ -19,6 +19,9 @@ import dev.ztc.model.Project;
 
 import dev.ztc.emit.ca.ConditionalAccessPlan;
 import dev.ztc.emit.ca.ConditionalAccessPlanner;
+import dev.ztc.validate.UnreadableArtifactException;
+import dev.ztc.validate.ValidationReport;
+import dev.ztc.validate.Validator;
 import dev.ztc.verify.Check;
 import dev.ztc.verify.CheckRegistry;
 import dev.ztc.verify.Verifier;
@@ -105,6 +108,30 @@ public final class Ztc {
         });
         ConditionalAccessPlan plan = new ConditionalAccessPlanner(resolved).plan(ir.workforceIdentity());
         return new VerifyContext(resolved, ir, artifacts, plan, clock);
+    }
+
+    /**
+     * Every sample request (and each rule's boundary requests) decided by the intent and by every layer's emitted
+     * artifact, each layer judged against the intent. Compiles first when the output is missing or stale.
+     */
+    public static ValidationReport validate(ValidateOptions options) throws InputException, IOException, UnreadableArtifactException {
+        ResolvedProject resolved = loadAndCheck(options.projectDir());
+        CompileOptions compile = options.compileOptions();
+        CompiledOutput.ensure(compile);
+        Map<String, String> artifacts = CompiledOutput.read(compile.outputDir());
+        String irJson = artifacts.get("ir.json");
+        if (irJson == null) {
+            throw new UnreadableArtifactException("ir.json", "is missing from " + compile.outputDir());
+        }
+        Ir ir;
+        try {
+            ir = IrJson.read(irJson);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableArtifactException("ir.json", "cannot be read: " + e.getMessage());
+        }
+        Validator validator = new Validator(resolved, ir);
+        return validator.validate(validator.cases(options.boundary()), LayerEvaluators.of(resolved, artifacts, options),
+                options.projectDir().toString());
     }
 
     /** Stages load and check, reporting the problems of both in one run. */

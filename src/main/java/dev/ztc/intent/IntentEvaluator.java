@@ -34,6 +34,8 @@ public final class IntentEvaluator {
     private final SubjectMatcher subjects;
     private final ActionMatcher actions;
     private final ConditionCheck conditions;
+    private final DevicePostureCheck postures;
+    private final List<String> postureIds;
 
     public IntentEvaluator(Project project) {
         var inventory = project.inventory();
@@ -49,7 +51,20 @@ public final class IntentEvaluator {
         NetworkIndex locations = new NetworkIndex(inventory.locations());
         this.subjects = new SubjectMatcher(inventory, segments, locations);
         this.actions = new ActionMatcher(project.catalog());
-        this.conditions = new ConditionCheck(new DevicePostureCheck(inventory.devices()), locations);
+        this.postures = new DevicePostureCheck(inventory.devices());
+        this.postureIds = inventory.devices().stream().map(dev.ztc.model.DeviceProfile::id).sorted().distinct().toList();
+        this.conditions = new ConditionCheck(postures, locations);
+    }
+
+    /**
+     * The inventory's posture ids a device satisfies, sorted: what an identity provider could attest for it (the
+     * session tag IAM reads, the compliance Conditional Access sees). Empty without a device.
+     */
+    public List<String> posturesMetBy(Optional<Request.DeviceClaim> device) {
+        if (device.isEmpty()) {
+            return List.of();
+        }
+        return postureIds.stream().filter(id -> postures.shortfall(id, device).isEmpty()).toList();
     }
 
     public Decision decide(Request request) {

@@ -1,5 +1,6 @@
 package dev.ztc.verify.format;
 
+import dev.ztc.diag.DisplayPaths;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +29,7 @@ final class JsonReport {
 
     static String render(VerifyReport report) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("project", Paths.relative(report.projectDir()));
+        root.put("project", DisplayPaths.relative(report.projectDir()));
         ObjectNode summary = root.putObject("summary");
         summary.put("checks", report.checks().size());
         for (Severity s : Severity.values()) {
@@ -45,7 +46,7 @@ final class JsonReport {
             Finding f = r.finding();
             ObjectNode node = findings.addObject();
             node.put("check", f.checkId()).put("severity", f.severity().label())
-                    .put("file", Paths.relative(f.location().file())).put("line", f.location().line())
+                    .put("file", DisplayPaths.relative(f.location().file())).put("line", f.location().line())
                     .put("column", f.location().column());
             strings(node.putArray("rules"), f.ruleIds());
             node.put("message", f.message()).put("artifact", f.artifact()).put("suppressed", r.suppressed());

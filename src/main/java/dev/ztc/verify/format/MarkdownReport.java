@@ -1,5 +1,6 @@
 package dev.ztc.verify.format;
 
+import dev.ztc.diag.DisplayPaths;
 import dev.ztc.emit.MarkdownOutputFormat;
 import dev.ztc.model.Condition;
 import dev.ztc.verify.Compliance;
@@ -36,7 +37,7 @@ final class MarkdownReport {
                 String severity = r.suppressed() ? "suppressed " + f.severity().label() : f.severity().label();
                 String message = f.message() + r.suppression().map(s -> " — suppressed: " + s.reason()).orElse("");
                 out.append("| ").append(severity).append(" | [").append(f.checkId()).append("](docs/checks/")
-                        .append(f.checkId()).append(".md) | `").append(code(Paths.relative(f.location().file()) + ":"
+                        .append(f.checkId()).append(".md) | `").append(code(DisplayPaths.relative(f.location().file()) + ":"
                         + f.location().line())).append("` | ").append(cell(String.join(", ", f.ruleIds()))).append(" | ")
                         .append(cell(message)).append(" |\n");
             }

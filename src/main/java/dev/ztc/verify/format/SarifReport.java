@@ -1,5 +1,6 @@
 package dev.ztc.verify.format;
 
+import dev.ztc.diag.DisplayPaths;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ztc.verify.Check;
@@ -60,7 +61,7 @@ final class SarifReport {
             result.put("level", f.severity().sarifLevel());
             result.putObject("message").put("text", f.message());
             ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", Paths.relative(f.location().file()));
+            physical.putObject("artifactLocation").put("uri", DisplayPaths.relative(f.location().file()));
             physical.putObject("region").put("startLine", Math.max(1, f.location().line()))
                     .put("startColumn", Math.max(1, f.location().column()));
             // stable across runs and line moves: code scanning matches alerts on it

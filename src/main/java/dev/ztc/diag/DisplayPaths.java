@@ -1,14 +1,14 @@
-package dev.ztc.verify.format;
+package dev.ztc.diag;
 
 import java.nio.file.Path;
 
 /** File names as reports print them: relative to where ztc was started when possible, with forward slashes. */
-final class Paths {
+public final class DisplayPaths {
 
-    private Paths() {
+    private DisplayPaths() {
     }
 
-    static String relative(String file) {
+    public static String relative(String file) {
         Path path = Path.of(file);
         if (path.isAbsolute()) {
             Path cwd = Path.of("").toAbsolutePath();
