@@ -1,6 +1,7 @@
 package dev.ztc.validate;
 
 import dev.ztc.check.ResolvedProject;
+import dev.ztc.intent.IntentEvaluator;
 import dev.ztc.model.Action;
 import dev.ztc.model.Asset;
 import dev.ztc.model.Catalog;
@@ -42,9 +43,11 @@ final class BoundaryRequests {
     private static final String PROBE_USER = "ztc-probe";
 
     private final ResolvedProject project;
+    private final IntentEvaluator intent;
 
     BoundaryRequests(ResolvedProject project) {
         this.project = project;
+        this.intent = new IntentEvaluator(project.project());
     }
 
     /** Every rule's cases, in matrix order. */
@@ -169,8 +172,10 @@ final class BoundaryRequests {
         }
         when.device().ifPresent(required -> {
             out.add(variant(rule, "no device", withDevice(granted, Optional.empty())));
-            project.devices().values().stream().map(DeviceProfile::id).filter(id -> !id.equals(required)).findFirst()
-                    .ifPresent(other -> out.add(variant(rule, "device " + other, withDevice(granted,
+            // a posture that falls short of the required one (a stricter one would satisfy it)
+            project.devices().values().stream().map(DeviceProfile::id)
+                    .filter(id -> !intent.posturesMetBy(Optional.of(new Request.DeviceClaim.Posture(id))).contains(required))
+                    .findFirst().ifPresent(other -> out.add(variant(rule, "weaker device " + other, withDevice(granted,
                             Optional.of(new Request.DeviceClaim.Posture(other))))));
         });
         if (!when.from().isEmpty()) {

@@ -86,11 +86,11 @@ public final class Validator {
         Verdict wanted = expected.get() == Request.Expectation.ALLOW ? Verdict.ALLOW : Verdict.DENY;
         List<String> against = layers.stream().map(LayerJudgement::decision)
                 .filter(d -> d.verdict() != Verdict.NOT_APPLICABLE && d.verdict() != wanted)
-                .map(d -> d.layer().label() + " " + d.verdict().label() + "s").toList();
+                .map(d -> d.layer().label() + " " + d.verdict().label() + "s it").toList();
         return Optional.of("expected " + wanted.label() + ", but the matrix "
                 + (decision.allowed() ? "allows it (" + String.join(", ", decision.grantedBy()) + ")"
                 : "denies it (" + String.join("; ", decision.reasonTexts()) + ")")
-                + (against.isEmpty() ? "" : "; so does " + String.join(", ", against)));
+                + (against.isEmpty() ? "" : "; " + String.join(", ", against) + " too"));
     }
 
     LayerJudgement judge(Request request, Decision decision, LayerDecision layer) {
