@@ -1,6 +1,5 @@
 package dev.ztc.validate.iam;
 
-import com.bertramlabs.plugins.hcl4j.HCLParser;
 import dev.ztc.artifact.EmittedPolicy;
 import dev.ztc.check.ResolvedProject;
 import dev.ztc.emit.IrJson;
@@ -23,7 +22,6 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +38,10 @@ import java.util.TreeSet;
  *
  * <p>The request context IAM would see: {@code aws:MultiFactorAuthPresent} for people, {@code aws:SourceIp}
  * when the request has an address, and the device-posture session tag set to a posture the device satisfies
- * (each in turn: the identity provider may attest any of them). A session older than the role's maximum session
- * has expired. IAM has no time-of-day or sign-in-risk condition, and a role's session limit is at least an hour,
- * so it is blind to {@code hours}, {@code risk} and {@code jit}.
+ * (each in turn: the identity provider may attest any of them). IAM has no time-of-day or sign-in-risk condition,
+ * and its only session limit is the role's maximum session, at least an hour and shared by every rule of the role
+ * (it bounds the credentials, not the sign-in a request's session age measures), so it is blind to {@code hours},
+ * {@code risk} and {@code jit}.
  */
 public final class IamLayerEvaluator implements LayerEvaluator {
 
@@ -54,7 +53,6 @@ public final class IamLayerEvaluator implements LayerEvaluator {
     private final ResolvedProject project;
     private final IntentEvaluator intent;
     private final Map<String, List<Policy>> policiesByRole;
-    private final Map<String, Long> maxSessionSeconds;
     /** role → Sid → the matrix rule ids of that statement (ir.json's provenance). */
     private final Map<String, Map<String, List<String>>> provenance;
 
@@ -83,7 +81,6 @@ public final class IamLayerEvaluator implements LayerEvaluator {
             }
         }
         this.policiesByRole = byRole;
-        this.maxSessionSeconds = maxSessions(artifacts);
         this.provenance = provenance(artifacts);
     }
 
@@ -148,12 +145,6 @@ public final class IamLayerEvaluator implements LayerEvaluator {
         List<Policy> policies = policiesByRole.getOrDefault(role, List.of());
         if (policies.isEmpty()) {
             reasons.add("role " + role + " has no policy");
-            return Optional.empty();
-        }
-        long max = maxSessionSeconds.getOrDefault(role, 0L);
-        Optional<Duration> age = request.subject().sessionAge();
-        if (max > 0 && age.isPresent() && age.get().getSeconds() > max) {
-            reasons.add("role " + role + ": the session expired (older than its maximum of " + max + "s)");
             return Optional.empty();
         }
         List<IamDecision.UnmetCondition> unmet = new ArrayList<>();
@@ -252,32 +243,6 @@ public final class IamLayerEvaluator implements LayerEvaluator {
     private static String policyFile(List<Policy> policies, String sid) {
         return policies.stream().filter(p -> p.document().statements().stream().anyMatch(s -> sid.equals(s.sid().orElse(null))))
                 .map(Policy::file).findFirst().orElse(policies.get(0).file());
-    }
-
-    /** {@code locals.roles.<role>.max_session_duration} of the IAM module, in seconds; absent or null: no limit read. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Long> maxSessions(Map<String, String> artifacts) throws UnreadableArtifactException {
-        Map<String, Long> out = new TreeMap<>();
-        String main = artifacts.get(EmittedPolicy.MAIN);
-        if (main == null) {
-            return out;
-        }
-        Map<String, Object> locals;
-        try {
-            locals = (Map<String, Object>) new HCLParser().parse(main).get("locals");
-        } catch (Exception e) {
-            throw new UnreadableArtifactException(EmittedPolicy.MAIN, "cannot be parsed: " + e.getMessage());
-        }
-        Object roles = locals == null ? null : locals.get("roles");
-        if (roles instanceof Map<?, ?> map) {
-            map.forEach((role, value) -> {
-                Object seconds = value instanceof Map<?, ?> r ? r.get("max_session_duration") : null;
-                if (seconds instanceof Number n) {
-                    out.put(String.valueOf(role), n.longValue());
-                }
-            });
-        }
-        return out;
     }
 
     /** Sid → rule ids per role, from the emitted ir.json: a Sid names only the first of the rules a statement merges. */
