@@ -24,8 +24,9 @@ public record EmittedConditionalAccessPolicy(String key, String displayName, Str
                                              String operator, List<String> controls, int signInFrequencyHours,
                                              List<String> ruleIds) {
 
-    public static final String MAIN = "terraform/modules/conditional-access/main.tf";
-    public static final String VARIABLES = "terraform/modules/conditional-access/variables.tf";
+    public static final String MODULE = "terraform/modules/conditional-access";
+    public static final String MAIN = MODULE + "/main.tf";
+    public static final String VARIABLES = MODULE + "/variables.tf";
 
     public EmittedConditionalAccessPolicy {
         applications = List.copyOf(applications);
@@ -50,7 +51,7 @@ public record EmittedConditionalAccessPolicy(String key, String displayName, Str
      * The whole module: its policies in file order, its named locations (id → CIDRs, from the
      * {@code azuread_named_location} for_each map), and the break-glass object ids every policy excludes (the
      * default of {@code var.break_glass_user_ids}). {@code present} is false when ztc wrote no such module;
-     * {@code problems} say what keeps the files from being read as ztc writes them.
+     * {@code problems} say what keeps the files from being read as ztc writes them, each naming the file.
      */
     public record Module(boolean present, List<EmittedConditionalAccessPolicy> policies,
                          Map<String, List<String>> namedLocations, List<String> breakGlassUserIds, List<String> problems) {

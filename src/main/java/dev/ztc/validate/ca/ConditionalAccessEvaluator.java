@@ -58,7 +58,7 @@ public final class ConditionalAccessEvaluator implements LayerEvaluator {
             throw new UnreadableArtifactException(main, "missing, yet the inventory names Entra apps");
         }
         if (!module.problems().isEmpty()) {
-            throw new UnreadableArtifactException(main, String.join("; ", module.problems()));
+            throw new UnreadableArtifactException(EmittedConditionalAccessPolicy.MODULE, String.join("; ", module.problems()));
         }
         Map<String, List<IPAddress>> locations = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> location : module.namedLocations().entrySet()) {
