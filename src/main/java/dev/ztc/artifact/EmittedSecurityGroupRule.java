@@ -1,7 +1,5 @@
 package dev.ztc.artifact;
 
-import com.bertramlabs.plugins.hcl4j.HCLParser;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,13 +31,9 @@ public record EmittedSecurityGroupRule(String key, String direction, String grou
         }
         Map<String, Object> locals;
         try {
-            locals = (Map<String, Object>) new HCLParser().parse(main).get("locals");
-        } catch (Exception e) {
-            out.add(broken("cannot be parsed: " + e.getMessage()));
-            return out;
-        }
-        if (locals == null) {
-            out.add(broken("has no locals block"));
+            locals = NetworkModuleLocals.parse(main);
+        } catch (IllegalArgumentException e) {
+            out.add(broken(e.getMessage()));
             return out;
         }
         Map<String, Object> groups = map(locals, "security_groups");
@@ -69,14 +63,12 @@ public record EmittedSecurityGroupRule(String key, String direction, String grou
         return new EmittedSecurityGroupRule("", "", "", "", "", "", "", "", 0, 0, List.of(), Optional.of(MAIN + " " + problem));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        return value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of();
+        return NetworkModuleLocals.map(parent, key);
     }
 
     private static String text(Object value) {
-        return value == null ? "" : String.valueOf(value);
+        return NetworkModuleLocals.text(value);
     }
 
     private static int number(Object value) {
