@@ -71,7 +71,7 @@ public record EmittedConditionalAccessPolicy(String key, String displayName, Str
         List<String> problems = new ArrayList<>();
         Map<String, Object> root;
         try {
-            root = new HCLParser().parse(main);
+            root = new HCLParser().parse(HclForExpressions.blanked(main));
         } catch (Exception e) {
             return new Module(true, List.of(), Map.of(), List.of(), List.of(MAIN + " cannot be parsed: " + e.getMessage()));
         }

@@ -3,7 +3,9 @@ package dev.ztc.core;
 import dev.ztc.check.ResolvedProject;
 import dev.ztc.validate.LayerEvaluator;
 import dev.ztc.validate.UnreadableArtifactException;
+import dev.ztc.validate.ca.ConditionalAccessEvaluator;
 import dev.ztc.validate.iam.IamLayerEvaluator;
+import dev.ztc.validate.network.SecurityGroupEvaluator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,9 @@ final class LayerEvaluators {
     static List<LayerEvaluator> of(ResolvedProject project, Map<String, String> artifacts, ValidateOptions options)
             throws UnreadableArtifactException {
         List<LayerEvaluator> out = new ArrayList<>();
+        out.add(new SecurityGroupEvaluator(project, artifacts));
         out.add(new IamLayerEvaluator(project, artifacts));
+        out.add(new ConditionalAccessEvaluator(project, artifacts));
         return out;
     }
 }

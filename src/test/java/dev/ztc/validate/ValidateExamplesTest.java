@@ -47,7 +47,8 @@ class ValidateExamplesTest {
             assertThat(report.count(ValidationCase.Origin.BOUNDARY)).isGreaterThan(report.count(ValidationCase.Origin.SAMPLE));
             assertThat(report.count(Agreement.AGREES)).isPositive();
             // every layer evaluator ran, and each judged at least one request of some example is checked below
-            assertThat(report.layers()).contains(EnforcementLayer.CLOUD_IDENTITY);
+            assertThat(report.layers()).containsExactly(EnforcementLayer.NETWORK, EnforcementLayer.CLOUD_IDENTITY,
+                    EnforcementLayer.WORKFORCE_IDENTITY);
         }));
     }
 
@@ -65,6 +66,36 @@ class ValidateExamplesTest {
         assertThat(contradictions).isNotEmpty().allMatch(j -> j.decision().layer() == EnforcementLayer.CLOUD_IDENTITY);
         assertThat(contradictions).anyMatch(j -> j.explanation().contains("allows what the matrix denies")
                 && j.explanation().contains("RPT-READ-1") && j.explanation().contains("payment-analyst-1.json#RPTREAD1Read"));
+    }
+
+    /** One tampered artifact per layer, as a broken emitter would write it: validate must catch each. */
+    @TestFactory
+    Stream<DynamicTest> aTamperedArtifactOfEachLayerIsCaught() {
+        record Tamper(String example, String file, String from, String to, EnforcementLayer layer) {
+        }
+        List<Tamper> tampers = List.of(
+                new Tamper("remote-workforce", "terraform/modules/conditional-access/main.tf",
+                        "controls            = [\"mfa\", \"compliantDevice\"]", "controls            = [\"compliantDevice\"]",
+                        EnforcementLayer.WORKFORCE_IDENTITY),
+                new Tamper("bank-payments", "terraform/modules/network/main.tf",
+                        "cidr_ipv4      = \"192.0.2.0/28\"", "cidr_ipv4      = \"0.0.0.0/0\"", EnforcementLayer.NETWORK),
+                new Tamper("bank-payments", "terraform/modules/iam/policies/payment-analyst-1.json",
+                        "\"aws:MultiFactorAuthPresent\": \"true\"", "\"aws:MultiFactorAuthPresent\": \"false\"",
+                        EnforcementLayer.CLOUD_IDENTITY));
+        return tampers.stream().map(t -> DynamicTest.dynamicTest(t.layer().label() + " " + t.file(), () -> {
+            Path out = temp.resolve("tamper-" + t.layer().label());
+            ValidateOptions options = new ValidateOptions(Fixtures.repo().resolve("examples").resolve(t.example()), Optional.of(out),
+                    Optional.empty(), true, Optional.empty(), false);
+            assertThat(Ztc.validate(options).failing()).isZero();
+            Path file = out.resolve(t.file());
+            String text = Files.readString(file);
+            assertThat(text).contains(t.from());
+            Files.writeString(file, text.replace(t.from(), t.to()));
+            List<LayerJudgement> contradictions = Ztc.validate(options).results().stream()
+                    .flatMap(r -> r.contradictions().stream()).toList();
+            assertThat(contradictions).as("contradictions after tampering with " + t.file()).isNotEmpty()
+                    .allMatch(j -> j.decision().layer() == t.layer());
+        }));
     }
 
     @Test
