@@ -9,7 +9,9 @@ import dev.ztc.validate.LayerDecision;
 import dev.ztc.validate.LayerEvaluator;
 import dev.ztc.validate.ValidationCase;
 import dev.ztc.validate.Validator;
+import dev.ztc.validate.ca.ConditionalAccessEvaluator;
 import dev.ztc.validate.iam.IamLayerEvaluator;
+import dev.ztc.validate.network.SecurityGroupEvaluator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,7 +69,9 @@ public class ValidateBenchmark {
         Map<String, String> artifacts = read(out.resolve("ztc"));
         intent = new IntentEvaluator(resolved.project());
         layers = new TreeMap<>();
+        layers.put("network", new SecurityGroupEvaluator(resolved, artifacts));
         layers.put("cloud-identity", new IamLayerEvaluator(resolved, artifacts));
+        layers.put("workforce-identity", new ConditionalAccessEvaluator(resolved, artifacts));
         Validator validator = new Validator(resolved, dev.ztc.emit.IrJson.read(artifacts.get("ir.json")));
         List<Request> all = validator.cases(true).stream().map(ValidationCase::request).toList();
         // a fixed, spread sample of the boundary requests: every rule's variants are represented
@@ -84,8 +88,20 @@ public class ValidateBenchmark {
 
     @Benchmark
     @org.openjdk.jmh.annotations.OperationsPerInvocation(BATCH)
+    public List<LayerDecision> network() {
+        return layers.get("network").decide(requests);
+    }
+
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(BATCH)
     public List<LayerDecision> cloudIdentity() {
         return layers.get("cloud-identity").decide(requests);
+    }
+
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(BATCH)
+    public List<LayerDecision> workforceIdentity() {
+        return layers.get("workforce-identity").decide(requests);
     }
 
     static Map<String, String> read(Path out) throws IOException {
