@@ -31,10 +31,10 @@ class DriftComparisonTest {
     static void project() throws Exception {
         Path project = Fixtures.copy(Fixtures.repo().resolve("examples/bank-payments"), temp.resolve("p"));
         Files.writeString(project.resolve("ztc.yaml"), """
-                  - check: drift-changed
+                  - check: ZT603
                     rule: RPT-READ-1
                     reason: the reports bucket policy is being migrated by hand this week
-                  - check: drift-missing
+                  - check: ZT601
                     rule: PAY-DB-1
                     reason: expired acceptance
                     expires: 2026-12-01
@@ -80,7 +80,7 @@ class DriftComparisonTest {
         assertThat(drift.items()).extracting(DriftItem::severity)
                 .containsExactly(DriftSeverity.CRITICAL, DriftSeverity.HIGH, DriftSeverity.CRITICAL, DriftSeverity.LOW);
         assertThat(drift.items().get(3).counts()).isFalse();
-        // the expired suppression of drift-missing on PAY-DB-1 no longer accepts it
+        // the expired suppression of ZT601 (missing) on PAY-DB-1 no longer accepts it
         assertThat(drift.items().get(0).suppressedBy()).isEmpty();
     }
 
