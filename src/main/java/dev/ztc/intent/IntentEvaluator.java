@@ -1,5 +1,6 @@
 package dev.ztc.intent;
 
+import dev.ztc.load.Values;
 import dev.ztc.model.Asset;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.model.Project;
@@ -77,7 +78,7 @@ public final class IntentEvaluator {
             return Decision.deny(List.of(Reason.general("action", unmatchable.why()), noRuleGrants(request)));
         }
         var action = ((ActionMatcher.Asked.Matchable) asked).action();
-        Optional<IPAddress> source = NetworkIndex.address(request.sourceIp());
+        Optional<IPAddress> source = Values.singleAddress(request.sourceIp());
         List<String> granting = new ArrayList<>();
         List<Reason> reasons = new ArrayList<>();
         boolean anyCandidate = false;
@@ -127,7 +128,7 @@ public final class IntentEvaluator {
         } else if (!actions.grants(rule.can(), ((ActionMatcher.Asked.Matchable) asked).action(), asset)) {
             out.add(Reason.ofRule(rule.id(), "action", "rule grants " + rule.can().text() + ", not " + request.action().text()));
         }
-        Optional<IPAddress> source = NetworkIndex.address(request.sourceIp());
+        Optional<IPAddress> source = Values.singleAddress(request.sourceIp());
         SubjectMatcher.Outcome who = subjects.match(rule.who(), request.subject(), source);
         if (!who.matched()) {
             out.add(Reason.ofRule(rule.id(), "who", who.nearMiss().orElse(rule.who().ref() + " is not the caller")));

@@ -7,7 +7,6 @@ import inet.ipaddr.IPAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The CIDR blocks of the named locations or segments, parsed once, for source-address containment. */
 final class NetworkIndex {
@@ -32,18 +31,5 @@ final class NetworkIndex {
             }
         }
         return false;
-    }
-
-    /** A request's source address; anything that is not exactly one address counts as no address. */
-    static Optional<IPAddress> address(Optional<String> text) {
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            // the loader's strict parser: no inet_aton shorthands, no ranges, no masks
-            return Optional.ofNullable(Values.block(Values.address(text.get()))).filter(a -> !a.isMultiple());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

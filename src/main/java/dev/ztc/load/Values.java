@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,6 +82,21 @@ public final class Values {
         }
         String block = cidr(text);
         return block.substring(0, block.indexOf('/'));
+    }
+
+    /**
+     * A request's source address, read as strictly as the loader reads inventory addresses (no inet_aton
+     * shorthands, no ranges, no masks); anything that is not exactly one address is none, so it matches no block.
+     */
+    public static Optional<IPAddress> singleAddress(Optional<String> text) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(block(address(text.get()))).filter(a -> !a.isMultiple());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Parses a canonical or user CIDR into an address block, for containment tests. */

@@ -45,7 +45,7 @@ final class FlowSources {
 
     /** Empty when the request gives the network nothing to place: no known workload and no address. */
     Optional<FlowSource> place(Request request) {
-        Optional<IPAddress> address = address(request.sourceIp());
+        Optional<IPAddress> address = Values.singleAddress(request.sourceIp());
         Optional<Service> service = request.subject().service().map(services::get);
         if (service.isPresent() && address.isEmpty()) {
             Set<String> blind = blind("who", "from");
@@ -87,15 +87,4 @@ final class FlowSources {
         return out;
     }
 
-    /** Exactly one address, read as strictly as the loader reads inventory addresses; anything else is none. */
-    static Optional<IPAddress> address(Optional<String> text) {
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(Values.block(Values.address(text.get()))).filter(a -> !a.isMultiple());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }
