@@ -128,11 +128,15 @@ public final class Ztc {
                     + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
         }
         TerraformPlan plan = TerraformPlan.read(file, text);
-        VerifyOptions verify = new VerifyOptions(options.projectDir(), options.templates(), false);
-        VerifyContext context = verifyContext(verify, clock);
-        PlanIntent intent = PlanIntent.of(context, Optional.of(bundleMd5(context, options.templates())));
-        return Verifier.report("plan-check", context, PlanCheck.all(), PlanChecker.check(plan, intent),
+        PlanIntent intent = planIntent(options.projectDir(), options.templates(), clock);
+        return Verifier.report("plan-check", intent.context(), PlanCheck.all(), PlanChecker.check(plan, intent),
                 options.projectDir().toString());
+    }
+
+    /** What a plan is judged against: the project compiled in memory, keyed by Terraform address. */
+    public static PlanIntent planIntent(Path projectDir, Optional<Path> templates, Clock clock) throws InputException {
+        VerifyContext context = verifyContext(new VerifyOptions(projectDir, templates, false), clock);
+        return PlanIntent.of(context, Optional.of(bundleMd5(context, templates)));
     }
 
     /** The MD5 of the bundle tarball compile writes (unsigned), which the opa-bundle module uploads with that etag. */
