@@ -44,7 +44,7 @@ final class IamJudge {
         } else if (ATTACHING.contains(c.type())) {
             return attachment(c, owned);
         } else {
-            return owned;
+            return false;
         }
         return true;
     }
