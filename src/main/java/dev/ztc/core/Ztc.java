@@ -16,6 +16,10 @@ import dev.ztc.emit.opa.OpaBundleEmitter;
 import dev.ztc.ir.Ir;
 import dev.ztc.load.ProjectLoader;
 import dev.ztc.model.Project;
+import dev.ztc.plan.PlanCheck;
+import dev.ztc.plan.PlanChecker;
+import dev.ztc.plan.PlanIntent;
+import dev.ztc.plan.TerraformPlan;
 
 import dev.ztc.emit.ca.ConditionalAccessPlan;
 import dev.ztc.emit.ca.ConditionalAccessPlanner;
@@ -108,6 +112,45 @@ public final class Ztc {
         });
         ConditionalAccessPlan plan = new ConditionalAccessPlanner(resolved).plan(ir.workforceIdentity());
         return new VerifyContext(resolved, ir, artifacts, plan, clock);
+    }
+
+    /**
+     * The plan's resource changes judged against the project compiled in memory (as verify compiles it; nothing
+     * is written). A plan that cannot be read or is not a 1.x plan is an input error located in the plan file.
+     */
+    public static VerifyReport planCheck(PlanCheckOptions options, Clock clock) throws InputException {
+        String file = options.plan().toString();
+        String text;
+        try {
+            text = Files.readString(options.plan(), StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw InputException.of(SourceLocation.of(file), ErrorCode.MISSING_FILE, "cannot read the plan: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+        TerraformPlan plan = TerraformPlan.read(file, text);
+        PlanIntent intent = planIntent(options.projectDir(), options.templates(), clock);
+        return Verifier.report("plan-check", intent.context(), PlanCheck.all(), PlanChecker.check(plan, intent),
+                options.projectDir().toString());
+    }
+
+    /** What a plan is judged against: the project compiled in memory, keyed by Terraform address. */
+    public static PlanIntent planIntent(Path projectDir, Optional<Path> templates, Clock clock) throws InputException {
+        VerifyContext context = verifyContext(new VerifyOptions(projectDir, templates, false), clock);
+        return PlanIntent.of(context, Optional.of(bundleMd5(context, templates)));
+    }
+
+    /** The MD5 of the bundle tarball compile writes (unsigned), which the opa-bundle module uploads with that etag. */
+    private static String bundleMd5(VerifyContext context, Optional<Path> templatesDir) throws InputException {
+        byte[] tarball = OpaBundleEmitter.emit(context.ir(), context.project(), OpaSamples.of(context.project()),
+                Optional.empty(), Templates.of(templatesDir)).get("opa/bundle.tar.gz");
+        if (tarball == null) {
+            return "";
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(tarball));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
     }
 
     /**

@@ -7,24 +7,9 @@ import java.util.List;
  * 4xx external tools), the severity of its findings, a one-line summary, and the zero-trust tenet and pillar it
  * serves. Explained in {@code docs/checks/<id>.md}. Implementations are stateless.
  */
-public interface Check {
-
-    String id();
-
-    Severity severity();
-
-    String summary();
-
-    Tenet tenet();
-
-    Pillar pillar();
+public interface Check extends CheckDeclaration {
 
     List<Finding> run(VerifyContext context);
-
-    /** The docs page, relative to the repository root; SARIF's {@code helpUri}. */
-    default String helpUri() {
-        return "docs/checks/" + id() + ".md";
-    }
 
     /** A finding of this check, at its own severity. */
     default Finding finding(dev.ztc.diag.SourceLocation at, List<String> ruleIds, String message, String artifact) {

@@ -23,7 +23,7 @@ public record Compliance(List<Line> pillars, List<Line> tenets) {
         }
     }
 
-    public static Compliance of(List<Check> checks, List<ReportedFinding> findings) {
+    public static Compliance of(List<? extends CheckDeclaration> checks, List<ReportedFinding> findings) {
         Set<String> failing = new TreeSet<>();
         findings.stream().filter(f -> !f.suppressed() && f.finding().severity().atLeast(Severity.WARNING))
                 .forEach(f -> failing.add(f.finding().checkId()));
@@ -38,8 +38,8 @@ public record Compliance(List<Line> pillars, List<Line> tenets) {
         return new Compliance(pillars, tenets);
     }
 
-    private static Line line(String name, List<Check> checks, Set<String> failing) {
-        List<String> failed = checks.stream().map(Check::id).filter(failing::contains).toList();
+    private static Line line(String name, List<? extends CheckDeclaration> checks, Set<String> failing) {
+        List<String> failed = checks.stream().map(CheckDeclaration::id).filter(failing::contains).toList();
         return new Line(name, checks.size(), checks.size() - failed.size(), failed.size(), failed);
     }
 }

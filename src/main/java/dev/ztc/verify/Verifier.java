@@ -17,16 +17,24 @@ public final class Verifier {
     }
 
     public static VerifyReport verify(VerifyContext context, List<Check> checks, String projectDir) {
+        List<Finding> found = new ArrayList<>();
+        for (Check check : checks) {
+            found.addAll(check.run(context));
+        }
+        return report("verify", context, checks, found, projectDir);
+    }
+
+    /** Findings made elsewhere (plan-check) reported as verify reports them: suppressions applied, sorted, summarized. */
+    public static VerifyReport report(String command, VerifyContext context, List<? extends CheckDeclaration> checks,
+                                      List<Finding> found, String projectDir) {
         List<ReportedFinding> findings = new ArrayList<>();
         List<Suppression> suppressions = context.project().project().settings().suppressions();
-        for (Check check : checks) {
-            for (Finding finding : check.run(context)) {
-                findings.add(new ReportedFinding(finding, acceptedBy(finding, suppressions, context)));
-            }
+        for (Finding finding : found) {
+            findings.add(new ReportedFinding(finding, acceptedBy(finding, suppressions, context)));
         }
         findings.sort(null);
-        return new VerifyReport(projectDir, checks, findings, Coverage.of(context.project(), context.ir()),
-                Compliance.of(checks, findings));
+        return new VerifyReport(command, projectDir, List.copyOf(checks), findings,
+                Coverage.of(context.project(), context.ir()), Compliance.of(checks, findings));
     }
 
     private static Optional<Suppression> acceptedBy(Finding finding, List<Suppression> suppressions, VerifyContext context) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ztc.verify.Check;
+import dev.ztc.verify.CheckDeclaration;
 import dev.ztc.verify.Compliance;
 import dev.ztc.verify.Coverage;
 import dev.ztc.verify.Finding;
@@ -37,7 +37,7 @@ final class JsonReport {
         }
         summary.put("suppressed", report.suppressedCount());
         ArrayNode checks = root.putArray("checks");
-        for (Check c : report.checks()) {
+        for (CheckDeclaration c : report.checks()) {
             checks.addObject().put("id", c.id()).put("severity", c.severity().label()).put("summary", c.summary())
                     .put("tenet", c.tenet().number()).put("pillar", c.pillar().title()).put("help", c.helpUri());
         }

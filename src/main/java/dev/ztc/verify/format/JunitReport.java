@@ -1,6 +1,6 @@
 package dev.ztc.verify.format;
 
-import dev.ztc.verify.Check;
+import dev.ztc.verify.CheckDeclaration;
 import dev.ztc.verify.Coverage;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.ReportedFinding;
@@ -37,7 +37,7 @@ final class JunitReport {
         try {
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element suites = doc.createElement("testsuites");
-            suites.setAttribute("name", "ztc verify");
+            suites.setAttribute("name", "ztc " + report.command());
             doc.appendChild(suites);
             List<String> cases = new ArrayList<>();
             report.coverage().rows().stream().map(Coverage.Row::ruleId).forEach(cases::add);
@@ -45,14 +45,14 @@ final class JunitReport {
             int tests = 0;
             int failures = 0;
             int skipped = 0;
-            for (Check check : report.checks()) {
+            for (CheckDeclaration check : report.checks()) {
                 Element suite = doc.createElement("testsuite");
                 suite.setAttribute("name", check.id() + " " + check.summary());
                 int suiteFailures = 0;
                 int suiteSkipped = 0;
                 for (String ruleId : cases) {
                     Element testcase = doc.createElement("testcase");
-                    testcase.setAttribute("classname", "ztc.verify." + check.id());
+                    testcase.setAttribute("classname", "ztc." + report.command().replace('-', '_') + "." + check.id());
                     testcase.setAttribute("name", ruleId);
                     boolean failed = false;
                     boolean suppressed = false;
@@ -113,7 +113,7 @@ final class JunitReport {
         }
     }
 
-    private static List<ReportedFinding> findingsOf(VerifyReport report, Check check, String ruleId) {
+    private static List<ReportedFinding> findingsOf(VerifyReport report, CheckDeclaration check, String ruleId) {
         return report.findings().stream().filter(r -> r.finding().checkId().equals(check.id()))
                 .filter(r -> ruleId.equals(PROJECT) ? r.finding().ruleIds().isEmpty() : r.finding().ruleIds().contains(ruleId))
                 .toList();

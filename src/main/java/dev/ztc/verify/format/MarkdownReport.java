@@ -21,7 +21,7 @@ final class MarkdownReport {
     static String render(VerifyReport report) {
         StringBuilder out = new StringBuilder();
         long errors = report.count(Severity.ERROR);
-        out.append("## ztc verify: ").append(errors == 0 ? "passed" : "failed").append("\n\n");
+        out.append("## ztc ").append(report.command()).append(": ").append(errors == 0 ? "passed" : "failed").append("\n\n");
         out.append("| checks | errors | warnings | notes | suppressed |\n|---:|---:|---:|---:|---:|\n");
         out.append("| ").append(report.checks().size()).append(" | ").append(errors).append(" | ")
                 .append(report.count(Severity.WARNING)).append(" | ").append(report.count(Severity.INFO)).append(" | ")

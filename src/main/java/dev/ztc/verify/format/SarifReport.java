@@ -3,7 +3,7 @@ package dev.ztc.verify.format;
 import dev.ztc.diag.DisplayPaths;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ztc.verify.Check;
+import dev.ztc.verify.CheckDeclaration;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.ReportedFinding;
 import dev.ztc.verify.Severity;
@@ -34,7 +34,7 @@ final class SarifReport {
         driver.put("name", "ztc");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
-        for (Check check : report.checks()) {
+        for (CheckDeclaration check : report.checks()) {
             index.put(check.id(), index.size());
             ObjectNode rule = rules.addObject();
             rule.put("id", check.id());

@@ -28,7 +28,7 @@ final class TextReport {
     }
 
     static String summary(VerifyReport report) {
-        return "verify: " + report.checks().size() + " checks, " + report.count(Severity.ERROR) + " errors, "
+        return report.command() + ": " + report.checks().size() + " checks, " + report.count(Severity.ERROR) + " errors, "
                 + report.count(Severity.WARNING) + " warnings, " + report.count(Severity.INFO) + " notes, "
                 + report.suppressedCount() + " suppressed";
     }
