@@ -85,11 +85,22 @@ public final class ApplicationLayerEvaluator implements LayerEvaluator {
         return engineLabel;
     }
 
+    /** The plain inputs the engine is asked for {@code requests}, in order: what the benchmark hands opa as well. */
+    public static List<Map<String, Object>> inputs(ResolvedProject project, List<Request> requests) {
+        IntentEvaluator intent = new IntentEvaluator(project.project());
+        return inputs(requests.stream().map(r -> HttpAsks.of(r, project, intent)).toList());
+    }
+
+    private static List<Map<String, Object>> inputs(List<HttpAsks> asks) {
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        asks.forEach(a -> a.alternatives().forEach(inputs::addAll));
+        return inputs;
+    }
+
     @Override
     public List<LayerDecision> decide(List<Request> requests) throws UnreadableArtifactException {
         List<HttpAsks> asks = requests.stream().map(r -> HttpAsks.of(r, project, intent)).toList();
-        List<Map<String, Object>> inputs = new ArrayList<>();
-        asks.forEach(a -> a.alternatives().forEach(inputs::addAll));
+        List<Map<String, Object>> inputs = inputs(asks);
         List<PolicyDecision> decided = engine.decide(inputs);
         if (decided.size() != inputs.size()) {
             throw new UnreadableArtifactException(OpaEvalEngine.BUNDLE, engine.description() + " decided " + decided.size()

@@ -35,7 +35,7 @@ final class RouteConditions {
         if (route.mfa() && !req.mfa()) {
             out.add("mfa required");
         }
-        if (!route.devicePostures().isEmpty() && !route.devicePostures().contains(req.posture())) {
+        if (!route.devicePostures().isEmpty() && (req.posture() == null || !route.devicePostures().contains(req.posture()))) {
             out.add("device posture " + req.posture() + " is not one of " + list(route.devicePostures()));
         }
         if (route.sourcePinned() && !sourceIn(route.sourceCidrs(), req.sourceIp())) {
