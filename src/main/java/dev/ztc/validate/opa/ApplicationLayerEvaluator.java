@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * The application layer: what the emitted OPA bundle decides on each request, by the real {@code opa} or by ztc's
  * Java evaluation of the same {@code data.json} ({@link PolicyEngine}). Every input of every request goes to the
  * engine in one batch. An allow names the bundle's granting rule ids and their routes in data.json; a deny the
- * policy's reasons. The policy sees every fact a request states, so this layer is blind to nothing.
+ * policy's reasons. The policy sees every fact a request states; it is blind only to a level it cannot tell from
+ * another by HTTP methods ({@link HttpAsks}).
  */
 public final class ApplicationLayerEvaluator implements LayerEvaluator {
 
@@ -119,13 +120,13 @@ public final class ApplicationLayerEvaluator implements LayerEvaluator {
                 byAlternative.add(decided.subList(next, next + alternative.size()));
                 next += alternative.size();
             }
-            out.add(combine(requests.get(i).resource(), byAlternative));
+            out.add(combine(requests.get(i).resource(), byAlternative, ask.blindTo()));
         }
         return out;
     }
 
     /** Allowed when one alternative (posture) has every input allowed; otherwise the reasons of the first denied input. */
-    private LayerDecision combine(String assetId, List<List<PolicyDecision>> alternatives) {
+    private LayerDecision combine(String assetId, List<List<PolicyDecision>> alternatives, Set<String> blindTo) {
         List<String> reasons = new ArrayList<>();
         for (List<PolicyDecision> decisions : alternatives) {
             if (decisions.stream().allMatch(PolicyDecision::allow)) {
@@ -134,11 +135,11 @@ public final class ApplicationLayerEvaluator implements LayerEvaluator {
                 List<String> routes = data.routes().stream()
                         .filter(r -> r.assetId().equals(assetId) && r.ruleIds().stream().anyMatch(granted::contains))
                         .map(EmittedBundleData.Route::artifact).toList();
-                return LayerDecision.allow(LAYER, List.copyOf(granted), routes, Set.of());
+                return LayerDecision.allow(LAYER, List.copyOf(granted), routes, blindTo);
             }
             decisions.stream().filter(d -> !d.allow()).findFirst().ifPresent(d -> d.reasons().stream()
                     .filter(r -> !reasons.contains(r)).forEach(reasons::add));
         }
-        return LayerDecision.deny(LAYER, reasons, Set.of());
+        return LayerDecision.deny(LAYER, reasons, blindTo);
     }
 }

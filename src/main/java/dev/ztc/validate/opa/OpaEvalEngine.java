@@ -92,7 +92,11 @@ public final class OpaEvalEngine implements PolicyEngine {
                     + (why.isEmpty() ? "" : ": " + oneLine(why)));
         }
         try {
-            return JSON.readTree(stdout);
+            JsonNode answer = JSON.readTree(stdout);
+            if (answer == null || answer.isMissingNode()) {
+                throw new UnreadableArtifactException(BUNDLE, "opa eval printed no JSON" + (stderr.isEmpty() ? "" : ": " + oneLine(stderr)));
+            }
+            return answer;
         } catch (IOException e) {
             throw new UnreadableArtifactException(BUNDLE, "opa eval printed no JSON: " + oneLine(stdout + " " + stderr));
         }
