@@ -59,7 +59,7 @@ if command -v opa >/dev/null 2>&1 && [[ -n "$bundle" && -f "$work/opa-input.json
   opa eval --format json -b "$bundle" --input "$work/opa-inputs.json" \
     '{i: d | some i; x := input.requests[i]; d := data.ztc.authz.decision with input as x}' >/dev/null
   end="$(date +%s.%N)"
-  awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { t = e - s; printf "\n## opa eval, batched: %d requests in %.2f s = %.0f decisions/s (process start and bundle load included)\n", n, t, n / t }'
+  awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { t = e - s; printf "\n## opa eval, batched: %d inputs in %.2f s = %.0f decisions/s (process start and bundle load included)\n", n, t, n / t }'
 else
   echo "bench-validate: opa or the benchmark's bundle not found; the opa numbers are left out" >&2
 fi
