@@ -42,6 +42,7 @@ cd "$root"
 classpath="$root/target/test-classes:$root/target/classes:$(cat "$work/classpath.txt")"
 
 # JMH: the benchmark's set-up compiles the project and writes the application-layer inputs it decides
+# (the opa eval below is the query validate's OpaEvalEngine runs, on the same inputs)
 # (opa-inputs.json: {"requests": [...]}, and the first of them alone as opa-input.json) for the opa runs below.
 ZTC_BENCH_OPA_INPUTS="$work" java -cp "$classpath" org.openjdk.jmh.Main 'dev.ztc.bench.ValidateBenchmark' \
   -p project="$work/org" -rf text -rff "$work/jmh.txt" >&2
@@ -56,9 +57,9 @@ if command -v opa >/dev/null 2>&1 && [[ -n "$bundle" && -f "$work/opa-input.json
   n="$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["requests"]))' "$work/opa-inputs.json")"
   start="$(date +%s.%N)"
   opa eval --format json -b "$bundle" --input "$work/opa-inputs.json" \
-    '[d | some i; x := input.requests[i]; d := data.ztc.authz.decision with input as x]' >/dev/null
+    '{i: d | some i; x := input.requests[i]; d := data.ztc.authz.decision with input as x}' >/dev/null
   end="$(date +%s.%N)"
-  awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { t = e - s; printf "\n## opa eval, batched: %d requests in %.2f s = %.0f decisions/s (process start and bundle load included)\n", n, t, n / t }'
+  awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { t = e - s; printf "\n## opa eval, batched: %d inputs in %.2f s = %.0f decisions/s (process start and bundle load included)\n", n, t, n / t }'
 else
   echo "bench-validate: opa or the benchmark's bundle not found; the opa numbers are left out" >&2
 fi

@@ -15,9 +15,12 @@ import java.util.TreeSet;
 /**
  * The OPA bundle's {@code opa/data.json}, read back with Jackson rather than taken from the IR, so that an emitter
  * or template bug shows. {@code problems} are what makes the document unreadable as ztc's data (not JSON, an
- * asset without routes, an index in {@code routes_by_method} that points at no route).
+ * asset without routes, an index in {@code routes_by_method} that points at no route, a value of another type than
+ * ztc writes, which the policy would read differently from this record). {@code routesByMethod}: asset → method →
+ * the route indexes, exactly as the policy looks routes up (validate's Java evaluation follows it).
  */
 public record EmittedBundleData(boolean present, List<Route> routes, Map<String, String> basePaths,
+                                Map<String, Map<String, List<Integer>>> routesByMethod,
                                 Map<String, List<String>> users, Map<String, Integer> riskLevels, List<String> problems) {
 
     public static final String DATA = "opa/data.json";
@@ -26,6 +29,7 @@ public record EmittedBundleData(boolean present, List<Route> routes, Map<String,
     public EmittedBundleData {
         routes = List.copyOf(routes);
         basePaths = Map.copyOf(basePaths);
+        routesByMethod = Map.copyOf(routesByMethod);
         users = Map.copyOf(users);
         riskLevels = Map.copyOf(riskLevels);
         problems = List.copyOf(problems);
@@ -64,7 +68,7 @@ public record EmittedBundleData(boolean present, List<Route> routes, Map<String,
     public static EmittedBundleData read(Map<String, String> artifacts) {
         String text = artifacts.get(DATA);
         if (text == null) {
-            return new EmittedBundleData(false, List.of(), Map.of(), Map.of(), Map.of(), List.of());
+            return new EmittedBundleData(false, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
         }
         JsonNode ztc;
         try {
@@ -77,24 +81,30 @@ public record EmittedBundleData(boolean present, List<Route> routes, Map<String,
         }
         List<Route> routes = new ArrayList<>();
         Map<String, String> basePaths = new TreeMap<>();
+        Map<String, Map<String, List<Integer>>> byMethod = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = ztc.path("assets").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> asset = it.next();
             basePaths.put(asset.getKey(), asset.getValue().path("base_path").asText(""));
-            readAsset(asset.getKey(), asset.getValue(), routes, problems);
+            byMethod.put(asset.getKey(), readAsset(asset.getKey(), asset.getValue(), routes, problems));
         }
         Map<String, List<String>> users = new TreeMap<>();
         ztc.path("users").fields().forEachRemaining(u -> users.put(u.getKey(), strings(u.getValue())));
         Map<String, Integer> risks = new TreeMap<>();
         ztc.path("risk_levels").fields().forEachRemaining(r -> risks.put(r.getKey(), r.getValue().asInt(-1)));
-        return new EmittedBundleData(true, routes, basePaths, users, risks, problems);
+        // the policy compares levels by lookup: a max_risk it cannot look up fails no request, so it may not pass here
+        routes.stream().filter(r -> !r.maxRisk().isEmpty() && !risks.containsKey(r.maxRisk()))
+                .forEach(r -> problems.add(r.artifact() + ": max_risk " + r.maxRisk() + " is no key of risk_levels"));
+        return new EmittedBundleData(true, routes, basePaths, byMethod, users, risks, problems);
     }
 
-    private static void readAsset(String assetId, JsonNode asset, List<Route> routes, List<String> problems) {
+    /** The asset's routes into {@code routes}; returns its {@code routes_by_method} index. */
+    private static Map<String, List<Integer>> readAsset(String assetId, JsonNode asset, List<Route> routes, List<String> problems) {
         JsonNode entries = asset.path("routes");
+        Map<String, List<Integer>> byMethod = new TreeMap<>();
         if (!entries.isArray()) {
             problems.add("asset " + assetId + " has no routes list");
-            return;
+            return byMethod;
         }
         // the methods under which routes_by_method indexes each route
         Map<Integer, TreeSet<String>> indexed = new TreeMap<>();
@@ -103,10 +113,13 @@ public record EmittedBundleData(boolean present, List<Route> routes, Map<String,
                 problems.add("asset " + assetId + ": routes_by_method." + m.getKey() + " lists " + i + ", which is no route");
             } else {
                 indexed.computeIfAbsent(i.asInt(), k -> new TreeSet<>()).add(m.getKey());
+                byMethod.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(i.asInt());
             }
         }));
         for (int i = 0; i < entries.size(); i++) {
             JsonNode r = entries.get(i);
+            String where = "asset " + assetId + ": routes[" + i + "]";
+            RouteTypes.problems(r).forEach(p -> problems.add(where + " " + p));
             TreeSet<String> methods = new TreeSet<>(strings(r.path("methods")));
             methods.addAll(indexed.getOrDefault(i, new TreeSet<>()));
             List<String> paths = new ArrayList<>();
@@ -122,10 +135,11 @@ public record EmittedBundleData(boolean present, List<Route> routes, Map<String,
                     r.path("source_pinned").asBoolean(false), hours, r.path("max_session_seconds").asLong(0),
                     r.path("max_risk").asText("")));
         }
+        return byMethod;
     }
 
     private static EmittedBundleData broken(String problem) {
-        return new EmittedBundleData(true, List.of(), Map.of(), Map.of(), Map.of(), List.of(DATA + " " + problem));
+        return new EmittedBundleData(true, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(DATA + " " + problem));
     }
 
     private static List<String> strings(JsonNode node) {

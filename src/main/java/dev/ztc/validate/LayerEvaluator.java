@@ -15,6 +15,14 @@ public interface LayerEvaluator {
 
     EnforcementLayer layer();
 
-    /** One decision per request, in order. Batched, so that an external engine (opa) runs once for all. */
-    List<LayerDecision> decide(List<Request> requests);
+    /**
+     * One decision per request, in order. Batched, so that an external engine (opa) runs once for all; an engine
+     * that cannot decide throws, naming the artifact, and never answers "allow".
+     */
+    List<LayerDecision> decide(List<Request> requests) throws UnreadableArtifactException;
+
+    /** What judges the artifact, as the report names it: ztc's own evaluator unless an external engine does. */
+    default String engine() {
+        return "ztc";
+    }
 }

@@ -3,12 +3,18 @@ package dev.ztc.validate;
 import dev.ztc.model.EnforcementLayer;
 
 import java.util.List;
+import java.util.Map;
 
-/** Everything one validate run decided: per request, the intent and each layer, in request order. */
-public record ValidationReport(String project, List<EnforcementLayer> layers, List<RequestResult> results) {
+/**
+ * Everything one validate run decided: per request, the intent and each layer, in request order. {@code engines}:
+ * what judged each layer ({@link LayerEvaluator#engine()}: opa or ztc's Java evaluation for the application layer).
+ */
+public record ValidationReport(String project, List<EnforcementLayer> layers, Map<EnforcementLayer, String> engines,
+                               List<RequestResult> results) {
 
     public ValidationReport {
         layers = List.copyOf(layers);
+        engines = Map.copyOf(engines);
         results = List.copyOf(results);
     }
 

@@ -54,7 +54,8 @@ public final class Validator {
     }
 
     /** {@code projectDir} as the reports print it. */
-    public ValidationReport validate(List<ValidationCase> cases, List<LayerEvaluator> layers, String projectDir) {
+    public ValidationReport validate(List<ValidationCase> cases, List<LayerEvaluator> layers, String projectDir)
+            throws UnreadableArtifactException {
         List<Request> requests = cases.stream().map(ValidationCase::request).toList();
         List<List<LayerDecision>> byLayer = new ArrayList<>();
         for (LayerEvaluator layer : layers) {
@@ -74,7 +75,9 @@ public final class Validator {
             }
             results.add(new RequestResult(c, decision, judged, expectation(c.request(), decision, judged)));
         }
-        return new ValidationReport(projectDir, layers.stream().map(LayerEvaluator::layer).toList(), results);
+        Map<EnforcementLayer, String> engines = new java.util.EnumMap<>(EnforcementLayer.class);
+        layers.forEach(l -> engines.put(l.layer(), l.engine()));
+        return new ValidationReport(projectDir, layers.stream().map(LayerEvaluator::layer).toList(), engines, results);
     }
 
     /** An unmet {@code expect}: what the matrix decides instead, and every layer that decides against the expectation too. */

@@ -1,5 +1,6 @@
 package dev.ztc.validate;
 
+import dev.ztc.ExternalTool;
 import dev.ztc.Fixtures;
 import dev.ztc.core.ValidateOptions;
 import dev.ztc.core.Ztc;
@@ -31,6 +32,16 @@ class ValidateExamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyExampleValidates() throws IOException {
+        return everyExampleValidates(Optional.empty(), false, "ztc's Java evaluation of opa/data.json (--no-opa)");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleValidatesWithOpa() throws IOException {
+        Path opa = ExternalTool.require("opa").path();
+        return everyExampleValidates(Optional.of(opa), true, "opa (" + opa + "), one batched opa eval");
+    }
+
+    private Stream<DynamicTest> everyExampleValidates(Optional<Path> opa, boolean useOpa, String engine) throws IOException {
         List<Path> examples;
         try (Stream<Path> dirs = Files.list(Fixtures.repo().resolve("examples"))) {
             examples = dirs.filter(d -> Files.isRegularFile(d.resolve("matrix.yaml"))).sorted().toList();
@@ -38,7 +49,7 @@ class ValidateExamplesTest {
         assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
         return examples.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
             ValidationReport report = Ztc.validate(new ValidateOptions(dir, Optional.of(temp.resolve(dir.getFileName().toString())),
-                    Optional.empty(), true, Optional.empty(), false));
+                    Optional.empty(), true, opa, useOpa));
             List<String> failing = report.results().stream().filter(RequestResult::failing)
                     .map(r -> r.request().request().name() + ": " + r.expectation().orElse("") + " "
                             + r.contradictions().stream().map(LayerJudgement::explanation).toList()).toList();
@@ -48,7 +59,8 @@ class ValidateExamplesTest {
             assertThat(report.count(Agreement.AGREES)).isPositive();
             // every layer evaluator ran, and each judged at least one request of some example is checked below
             assertThat(report.layers()).containsExactly(EnforcementLayer.NETWORK, EnforcementLayer.CLOUD_IDENTITY,
-                    EnforcementLayer.WORKFORCE_IDENTITY);
+                    EnforcementLayer.WORKFORCE_IDENTITY, EnforcementLayer.APPLICATION);
+            assertThat(report.engines()).containsEntry(EnforcementLayer.APPLICATION, engine);
         }));
     }
 
@@ -81,7 +93,8 @@ class ValidateExamplesTest {
                         "cidr_ipv4      = \"192.0.2.0/28\"", "cidr_ipv4      = \"0.0.0.0/0\"", EnforcementLayer.NETWORK),
                 new Tamper("bank-payments", "terraform/modules/iam/policies/payment-analyst-1.json",
                         "\"aws:MultiFactorAuthPresent\": \"true\"", "\"aws:MultiFactorAuthPresent\": \"false\"",
-                        EnforcementLayer.CLOUD_IDENTITY));
+                        EnforcementLayer.CLOUD_IDENTITY),
+                new Tamper("bank-payments", "opa/data.json", "\"mfa\": true", "\"mfa\": false", EnforcementLayer.APPLICATION));
         return tampers.stream().map(t -> DynamicTest.dynamicTest(t.layer().label() + " " + t.file(), () -> {
             Path out = temp.resolve("tamper-" + t.layer().label());
             ValidateOptions options = new ValidateOptions(Fixtures.repo().resolve("examples").resolve(t.example()), Optional.of(out),

@@ -40,6 +40,8 @@ final class JsonValidateReport {
         summary.put("unenforced_denies", report.unenforcedDenies());
         ArrayNode layers = root.putArray("layers");
         report.layers().forEach(l -> layers.add(l.label()));
+        ObjectNode engines = root.putObject("engines");
+        report.layers().forEach(l -> engines.put(l.label(), report.engines().getOrDefault(l, "ztc")));
         ArrayNode requests = root.putArray("requests");
         for (RequestResult r : report.results()) {
             ObjectNode node = requests.addObject();

@@ -34,6 +34,9 @@ final class TextValidateReport {
                 out.append(where).append("error: request '").append(name(r)).append("': ").append(j.explanation()).append('\n');
             }
         }
+        // an external engine is named, so a reader knows whether opa itself or ztc's stand-in judged the layer
+        report.layers().stream().filter(l -> !report.engines().getOrDefault(l, "ztc").equals("ztc"))
+                .forEach(l -> out.append(l.label()).append(" judged by ").append(report.engines().get(l)).append('\n'));
         out.append(String.format(Locale.ROOT,
                 "ztc validate: %d requests (%d samples, %d boundary), %d failing: %d layer decisions agree, %d n/a, "
                         + "%d cannot see the difference, %d not realized, %d contradict; %d expectations unmet; "
