@@ -1,5 +1,5 @@
 output "bundle_etag" {
-  description = "Etag of the published bundle; changes exactly when the bundle does."
+  description = "Etag S3 reports for the published bundle (the content's MD5 under S3-managed encryption, not under SSE-KMS)."
   value       = aws_s3_object.bundle.etag
 }
 
