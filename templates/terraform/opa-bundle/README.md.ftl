@@ -21,10 +21,12 @@ Matrix rules realized by the bundle: [=rules]
 | region | string | required | Region of the bucket. |
 | polling\_min\_seconds | number | [=pollingMin?c] | Shortest interval between downloads. |
 | polling\_max\_seconds | number | [=pollingMax?c] | Longest interval between downloads. |
+| verification\_key | string | null | PEM public key of a signed bundle (`ztc compile --signing-key`); set, OPA refuses a bundle it did not sign. |
+| verification\_algorithm | string | RS256 | RS256 (RSA key) or ES256 (P-256 key). |
 
 ## Outputs
 
 | Name | Description |
 |---|---|
 | bundle\_etag | Etag of the published bundle. |
-| opa\_config | OPA configuration (YAML): bundle service with S3 signing from the environment's credentials, polling, decision logs. |
+| opa\_config | OPA configuration (YAML): bundle service with S3 signing from the environment's credentials, polling, decision logs; with verification\_key also `keys.default` and `bundles.ztc.signing.keyid: default` (OPA verifies a bundle's signature only when its configuration has that signing block). |
