@@ -3,8 +3,10 @@
 #
 # The bundle (policy, data.json, .manifest) is built by ztc into ../../../opa/bundle.tar.gz; this module
 # uploads it where the OPA instances behind the PEPs poll for it, and hands out the OPA configuration
-# that points them there. The object's etag follows the file's content, so a changed matrix is a changed
-# object and an unchanged one is no change at all.
+# that points them there. source_hash follows the file's content, so a changed matrix is a changed object
+# and an unchanged one is no change at all. It is the trigger because S3's etag is the content's MD5 only
+# with S3-managed encryption: under SSE-KMS it is not (the provider documents etag as incompatible with
+# aws:kms), so an etag = filemd5(...) would show a change on every plan. etag is set only where it holds.
 
 locals {
   bundle_file = "${path.module}/../../../opa/bundle.tar.gz"
@@ -14,7 +16,8 @@ resource "aws_s3_object" "bundle" {
   bucket       = var.bucket
   key          = var.key
   source       = local.bundle_file
-  etag         = filemd5(local.bundle_file)
+  source_hash  = filemd5(local.bundle_file)
+  etag         = var.kms_key_arn == null ? filemd5(local.bundle_file) : null
   content_type = "application/gzip"
 
   server_side_encryption = var.kms_key_arn == null ? "AES256" : "aws:kms"

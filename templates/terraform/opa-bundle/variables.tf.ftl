@@ -31,3 +31,20 @@ variable "polling_max_seconds" {
   type        = number
   default     = [=pollingMax?c]
 }
+
+variable "verification_key" {
+  description = "PEM public key of the key that signed the bundle (ztc compile --signing-key); null for an unsigned bundle. Set, the OPA configuration makes OPA refuse any bundle this key did not sign."
+  type        = string
+  default     = null
+}
+
+variable "verification_algorithm" {
+  description = "Signature algorithm of the bundle: RS256 for an RSA key, ES256 for a P-256 key."
+  type        = string
+  default     = "RS256"
+
+  validation {
+    condition     = contains(["RS256", "ES256"], var.verification_algorithm)
+    error_message = "verification_algorithm must be RS256 or ES256."
+  }
+}

@@ -45,7 +45,9 @@ module "conditional_access" {
 module "opa_bundle" {
   source = "./modules/opa-bundle"
 
-  bucket = var.opa_bundle_bucket
-  region = var.region
+  bucket                 = var.opa_bundle_bucket
+  region                 = var.region
+  verification_key       = var.opa_bundle_verification_key
+  verification_algorithm = var.opa_bundle_verification_algorithm
 }
 [/#if]

@@ -57,4 +57,16 @@ variable "opa_bundle_bucket" {
   description = "S3 bucket the OPA instances poll for the bundle (see modules/opa-bundle/README.md)."
   type        = string
 }
+
+variable "opa_bundle_verification_key" {
+  description = "PEM public key of a bundle signed with ztc compile --signing-key; null for an unsigned bundle. Set, OPA verifies the bundle's signature."
+  type        = string
+  default     = null
+}
+
+variable "opa_bundle_verification_algorithm" {
+  description = "RS256 (RSA key) or ES256 (P-256 key): the algorithm the bundle was signed with."
+  type        = string
+  default     = "RS256"
+}
 [/#if]

@@ -8,12 +8,14 @@ import dev.ztc.load.Names;
 import dev.ztc.model.Asset;
 import dev.ztc.model.Catalog;
 import dev.ztc.model.Condition;
+import dev.ztc.model.Conditions;
 import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.Subject;
 import dev.ztc.model.Located;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.model.Project;
 import dev.ztc.model.Request;
+import dev.ztc.model.UnboundRule;
 
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +68,7 @@ public final class ProjectChecker {
         inv.assets().forEach(this::asset);
         roleOwners();
         project.matrix().rules().forEach(this::rule);
+        project.matrix().unbound().forEach(this::unbound);
         project.requests().forEach(this::request);
     }
 
@@ -122,16 +125,9 @@ public final class ProjectChecker {
     }
 
     private void rule(MatrixRule rule) {
-        boolean whoOk = switch (rule.who().kind()) {
-            case GROUP -> exists(resolved.groups(), "group", rule.who().id(), rule.who().at());
-            case USER -> exists(resolved.users(), "user", rule.who().id(), rule.who().at());
-            case SERVICE -> exists(resolved.services(), "service", rule.who().id(), rule.who().at());
-            case SEGMENT -> exists(resolved.segments(), "segment", rule.who().id(), rule.who().at());
-            case LOCATION -> exists(resolved.locations(), "location", rule.who().id(), rule.who().at());
-        };
+        boolean whoOk = subjectExists(rule.who());
         boolean whatOk = exists(resolved.assets(), "asset", rule.what(), rule.whatAt());
-        rule.when().device().ifPresent(d -> exists(resolved.devices(), "device", d, rule.when().placeOf("device")));
-        rule.when().from().forEach(l -> exists(resolved.locations(), "location", l, rule.when().placeOf("from:" + l)));
+        conditionReferences(rule.when());
         if (!rule.who().kind().isPeople()) {
             for (Condition c : Condition.present(rule.when())) {
                 if (c == Condition.FROM) {
@@ -162,6 +158,28 @@ public final class ProjectChecker {
                     + rule.who() + " " + rule.can().text() + " on asset:" + rule.what() + " ("
                     + ActionCheck.whyUnenforceable(resolved, rule) + ")");
         }
+    }
+
+    /** A rule that did not bind is an error already; what it names must exist all the same. */
+    private void unbound(UnboundRule rule) {
+        rule.who().ifPresent(this::subjectExists);
+        rule.what().ifPresent(what -> exists(resolved.assets(), "asset", what, rule.whatAt()));
+        conditionReferences(rule.when());
+    }
+
+    private boolean subjectExists(Subject who) {
+        return switch (who.kind()) {
+            case GROUP -> exists(resolved.groups(), "group", who.id(), who.at());
+            case USER -> exists(resolved.users(), "user", who.id(), who.at());
+            case SERVICE -> exists(resolved.services(), "service", who.id(), who.at());
+            case SEGMENT -> exists(resolved.segments(), "segment", who.id(), who.at());
+            case LOCATION -> exists(resolved.locations(), "location", who.id(), who.at());
+        };
+    }
+
+    private void conditionReferences(Conditions when) {
+        when.device().ifPresent(d -> exists(resolved.devices(), "device", d, when.placeOf("device")));
+        when.from().forEach(l -> exists(resolved.locations(), "location", l, when.placeOf("from:" + l)));
     }
 
     /** Conditional Access names people by Entra object: a group needs its display name or id, a user a UPN. */

@@ -83,7 +83,7 @@ final class CompileCommand {
                     + "; nothing was written");
             return Main.INPUT_ERROR;
         } catch (IOException e) {
-            err.println("ztc compile: " + e.getMessage() + "; nothing was written");
+            err.println("ztc compile: " + IoErrors.describe(e) + "; nothing was written");
             return Main.INPUT_ERROR;
         }
     }

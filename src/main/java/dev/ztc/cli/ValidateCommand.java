@@ -97,7 +97,7 @@ final class ValidateCommand {
             err.println("ztc validate: cannot read the generated " + e.getMessage() + "; nothing was validated");
             return Main.INPUT_ERROR;
         } catch (IOException e) {
-            err.println("ztc validate: " + e.getMessage());
+            err.println("ztc validate: " + IoErrors.describe(e));
             return Main.INPUT_ERROR;
         }
         String text = format.get().render(result, line.hasOption("verbose"));
@@ -107,7 +107,7 @@ final class ValidateCommand {
                 Files.createDirectories(parent);
                 Files.writeString(report.get(), text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("ztc validate: cannot write the report: " + e.getMessage());
+                err.println("ztc validate: cannot write the report: " + IoErrors.describe(e));
                 return Main.INPUT_ERROR;
             }
         } else {

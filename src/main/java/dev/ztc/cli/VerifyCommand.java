@@ -103,7 +103,7 @@ final class VerifyCommand {
                 Files.createDirectories(parent);
                 Files.writeString(report.get(), text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("ztc verify: cannot write the report: " + e.getMessage());
+                err.println("ztc verify: cannot write the report: " + IoErrors.describe(e));
                 return Main.INPUT_ERROR;
             }
         } else {

@@ -9,6 +9,7 @@ import dev.ztc.model.Matrix;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.model.Risk;
 import dev.ztc.model.Subject;
+import dev.ztc.model.UnboundRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.Optional;
 final class MatrixBinder {
 
     private final Diagnostics diagnostics;
+    private final List<UnboundRule> unbound = new ArrayList<>();
 
     MatrixBinder(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -35,7 +37,7 @@ final class MatrixBinder {
             }
             List<MatrixRule> rules = r.each("rules", "rule", this::rule);
             r.finish();
-            return new Matrix(version, rules, r.location());
+            return new Matrix(version, rules, r.location(), unbound);
         });
     }
 
@@ -52,6 +54,8 @@ final class MatrixBinder {
         Conditions when = r.map("when", "when").map(this::conditions).orElse(Conditions.none(r.location()));
         r.finish();
         if (id.isEmpty() || who.isEmpty() || can.isEmpty() || what.isEmpty()) {
+            // the rule is an error already; its well-formed references are still checked, in this same run
+            unbound.add(new UnboundRule(who, what, whatAt, when));
             return Optional.empty();
         }
         return Optional.of(new MatrixRule(id.get(), who.get(), can.get(), what.get(), whatAt, when, r.location(), r.at("can")));

@@ -23,9 +23,14 @@ class OpaBundleModuleTest {
         Map<String, Object> main = new HCLParser().parse(project.terraform().get("modules/opa-bundle/main.tf"));
         Map<String, Object> object = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) main.get("resource"))
                 .get("aws_s3_object")).get("bundle");
-        assertThat(object).containsKeys("bucket", "key", "source", "etag", "server_side_encryption");
+        assertThat(object).containsKeys("bucket", "key", "source", "source_hash", "etag", "server_side_encryption");
+        // source_hash triggers the upload whatever the encryption; etag is the content's MD5 only without SSE-KMS,
+        // so setting it under aws:kms would show a change on every plan
         assertThat(project.terraform().get("modules/opa-bundle/main.tf"))
-                .contains("etag         = filemd5(local.bundle_file)", "/../../../opa/bundle.tar.gz");
+                .contains("source_hash  = filemd5(local.bundle_file)",
+                        "etag         = var.kms_key_arn == null ? filemd5(local.bundle_file) : null",
+                        "/../../../opa/bundle.tar.gz")
+                .doesNotContain("etag         = filemd5(local.bundle_file)");
         assertThat(project.terraform().get("main.tf")).contains("module \"opa_bundle\"");
         assertThat(project.terraform().get("variables.tf")).contains("variable \"opa_bundle_bucket\"");
         assertThat(project.terraform().get("modules/opa-bundle/outputs.tf")).contains("decision_logs", "polling", "s3_signing");
