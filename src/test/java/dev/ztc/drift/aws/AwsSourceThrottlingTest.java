@@ -1,0 +1,54 @@
+package dev.ztc.drift.aws;
+
+import dev.ztc.drift.LayerState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Throttling as AWS answers it (EC2's RequestLimitExceeded, IAM's Throttling), put between AwsSource and moto by a
+ * {@link ThrottlingProxy}: throttled calls are retried and read the same as unthrottled ones; an account that
+ * throttles every attempt makes both layers unreadable, naming the error, after the configured attempts.
+ */
+class AwsSourceThrottlingTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyCallThrottledOnceReadsTheSameAsNone() throws Exception {
+        try (AwsDriftScenario s = AwsDriftScenario.applied("bank-payments", temp, MotoServer.endpoint(), AwsApply.CREDENTIALS);
+             ThrottlingProxy proxy = new ThrottlingProxy(s.endpoint(), n -> n % 2 == 0)) {
+            List<LayerState> direct = s.source(AwsSource.PAGE_SIZE).read();
+
+            List<LayerState> throttled = through(s, proxy).read();
+
+            assertThat(throttled).extracting(LayerState::unreadable).containsOnly(Optional.empty());
+            assertThat(throttled).extracting(LayerState::objects).isEqualTo(direct.stream().map(LayerState::objects).toList());
+            // calls run one after another: each call's first attempt was throttled and its retry went through
+            assertThat(proxy.throttled.get()).isPositive().isEqualTo(proxy.requests.get() - proxy.throttled.get());
+        }
+    }
+
+    @Test
+    void anAccountThatAlwaysThrottlesIsUnreadable() throws Exception {
+        try (AwsDriftScenario s = AwsDriftScenario.applied("bank-payments", temp, MotoServer.endpoint(), AwsApply.CREDENTIALS);
+             ThrottlingProxy proxy = new ThrottlingProxy(s.endpoint(), n -> true)) {
+            List<LayerState> states = through(s, proxy).read();
+
+            assertThat(states.get(0).unreadable()).hasValueSatisfying(why -> assertThat(why).startsWith("EC2: RequestLimitExceeded"));
+            assertThat(states.get(1).unreadable()).hasValueSatisfying(why -> assertThat(why).startsWith("IAM: Throttling"));
+            assertThat(proxy.requests.get()).isEqualTo(2 * AwsSource.ATTEMPTS);
+        }
+    }
+
+    private static AwsSource through(AwsDriftScenario s, ThrottlingProxy proxy) {
+        return new AwsSource(s.project(), Optional.of(proxy.uri()), Duration.ofSeconds(10), AwsSource.PAGE_SIZE, AwsApply.CREDENTIALS);
+    }
+}
