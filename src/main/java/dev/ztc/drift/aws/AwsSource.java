@@ -20,6 +20,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
 import java.time.Duration;
@@ -32,7 +33,9 @@ import java.util.Optional;
  * IAM roles and customer-managed policies (cloud-identity layer), in drift's normal form. EC2 is called in the
  * inventory's region ({@code clouds.aws.region}), IAM, a global service, signed for us-east-1; credentials come
  * from the SDK's default chain; {@code endpoint} ({@code --aws-endpoint}) replaces both services' endpoints, and
- * without it the SDK honours {@code AWS_ENDPOINT_URL}. Read-only: Describe, List and Get calls only.
+ * without it the SDK honours {@code AWS_ENDPOINT_URL}. Read-only: Describe, List and Get calls only. The
+ * credentials must be for the inventory's account ({@code clouds.aws.account_id}, asked of STS) and the VPC must
+ * exist; otherwise both layers, or the network layer, are unreadable rather than reported as all missing.
  *
  * <p>Throttling ({@code Throttling}, {@code RequestLimitExceeded}, 429) and 5xx answers are retried with
  * exponential backoff and jitter, up to {@value #ATTEMPTS} attempts; every attempt and every call has the timeout.
@@ -80,13 +83,40 @@ public final class AwsSource implements DriftSource {
         }
         String organization = project.project().inventory().organization();
         try (SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build()) {
+            Optional<String> elsewhere = otherAccount(http, account.get());
+            if (elsewhere.isPresent()) {
+                return List.of(LayerState.unreadable(EnforcementLayer.NETWORK, name(), elsewhere.get()),
+                        LayerState.unreadable(EnforcementLayer.CLOUD_IDENTITY, name(), elsewhere.get()));
+            }
             return List.of(network(http, account.get(), organization), identity(http, organization));
+        }
+    }
+
+    /**
+     * Why the credentials cannot be used, if they cannot: in another account than the inventory's, every ztc object
+     * would read as missing and every object there as unmanaged, a report about the wrong account.
+     */
+    private Optional<String> otherAccount(SdkHttpClient http, Inventory.AwsAccount account) {
+        var builder = StsClient.builder().region(Region.of(account.region()));
+        try (StsClient sts = configure(builder, http).build()) {
+            String actual = sts.getCallerIdentity().account();
+            return actual.equals(account.accountId()) ? Optional.empty()
+                    : Optional.of("the credentials are for AWS account " + actual + ", the inventory's clouds.aws.account_id is "
+                    + account.accountId());
+        } catch (SdkException e) {
+            return Optional.of("STS: " + why(e));
         }
     }
 
     private LayerState network(SdkHttpClient http, Inventory.AwsAccount account, String organization) {
         var builder = Ec2Client.builder().region(Region.of(account.region()));
         try (Ec2Client ec2 = configure(builder, http).build()) {
+            // ztc does not make the VPC, it is given: absent, it says the region or vpc_id is wrong, not that
+            // every group ztc made is gone
+            if (ec2.describeVpcs(r -> r.filters(f -> f.name("vpc-id").values(account.vpcId()))).vpcs().isEmpty()) {
+                return LayerState.unreadable(EnforcementLayer.NETWORK, name(), "EC2: no VPC " + account.vpcId()
+                        + " in " + account.region() + " (clouds.aws.vpc_id and region in the inventory)");
+            }
             List<StateObject> objects = new SecurityGroupReader(ec2, organization, pageSize).read(account.vpcId());
             return LayerState.read(EnforcementLayer.NETWORK, name(), sorted(objects));
         } catch (SdkException e) {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,12 +41,20 @@ final class AwsApply implements AutoCloseable {
 
     final Ec2Client ec2;
     final IamClient iam;
+    private final StsClient sts;
 
     AwsApply(URI endpoint, String region, AwsCredentialsProvider credentials) {
         this.ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         this.iam = IamClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
+        this.sts = StsClient.builder().endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** The emulator's account for these credentials (moto: 123456789012; LocalStack: the access key id). */
+    String account() {
+        return sts.getCallerIdentity().account();
     }
 
     String createVpc(String cidr) {
@@ -144,5 +153,6 @@ final class AwsApply implements AutoCloseable {
     public void close() {
         ec2.close();
         iam.close();
+        sts.close();
     }
 }

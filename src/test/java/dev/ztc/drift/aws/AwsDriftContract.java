@@ -3,6 +3,9 @@ package dev.ztc.drift.aws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ztc.Fixtures;
+import dev.ztc.check.ResolvedProject;
+import dev.ztc.core.Ztc;
 import dev.ztc.drift.DriftItem;
 import dev.ztc.drift.DriftKind;
 import dev.ztc.drift.DriftReport;
@@ -22,6 +25,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The AWS drift scenario, run against any AWS emulator: an example compiled and applied reads as no drift; each
  * change made behind ztc's back afterwards is reported as exactly one item, with its kind, object, rules and field
- * diff; a group nobody declared is listed as unmanaged and does not count; an endpoint that is not there makes
- * both layers unknown. Subclasses say where the emulator is and give every test an empty account.
+ * diff; a group nobody declared is listed as unmanaged and does not count; an endpoint that is not there, credentials
+ * for another account or a VPC that is not there make the layers unknown, never "no drift" or "all missing". Subclasses say where the emulator is and give every test an empty account.
  */
 abstract class AwsDriftContract {
 
@@ -198,6 +202,35 @@ abstract class AwsDriftContract {
             assertThat(l.items()).isEmpty();
         });
         assertThat(new DriftReport("northbank", "r", Instant.EPOCH, List.copyOf(drift.values())).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void credentialsForAnotherAccountThanTheInventorysAreUnreadableNotAllMissing() throws Exception {
+        AwsDriftScenario s = applied("bank-payments");
+        // the example as shipped names account 111122223333, which is not the emulator's
+        ResolvedProject shipped = Ztc.loadAndCheck(Fixtures.repo().resolve("examples/bank-payments"));
+
+        List<LayerState> states = new AwsSource(shipped, Optional.of(s.endpoint()), Duration.ofSeconds(10), AwsSource.PAGE_SIZE,
+                credentials()).read();
+
+        assertThat(states).extracting(LayerState::unreadable).containsOnly(Optional.of("the credentials are for AWS account "
+                + s.aws().account() + ", the inventory's clouds.aws.account_id is 111122223333"));
+    }
+
+    @Test
+    void aVpcThatIsNotThereLeavesTheNetworkUnknown() throws Exception {
+        AwsDriftScenario s = applied("bank-payments");
+        Path project = Fixtures.copy(s.project().project().directory(), temp.resolve("no-vpc"));
+        Path inventory = project.resolve("inventory.yaml");
+        Files.writeString(inventory, Files.readString(inventory).replace(s.vpc(), "vpc-0123456789abcdef0"));
+
+        List<LayerState> states = new AwsSource(Ztc.loadAndCheck(project), Optional.of(s.endpoint()), Duration.ofSeconds(10),
+                AwsSource.PAGE_SIZE, credentials()).read();
+
+        assertThat(states.get(0).unreadable()).contains("EC2: no VPC vpc-0123456789abcdef0 in eu-central-1"
+                + " (clouds.aws.vpc_id and region in the inventory)");
+        assertThat(states.get(1).unreadable()).isEmpty();
+        assertThat(states.get(1).objects()).isNotEmpty();
     }
 
     @Test

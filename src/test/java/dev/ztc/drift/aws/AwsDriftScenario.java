@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * One example compiled and applied to an AWS emulator: the project (its inventory pointing at the emulator's VPC),
  * the compiled artifacts, the intent read from them, and handles to change what is live. The emulator gives the
- * VPC its id, so the example is copied and its {@code vpc_id} replaced before it is compiled.
+ * VPC its id and has its own account id, so the example is copied and its {@code vpc_id} and {@code account_id}
+ * replaced before it is compiled.
  */
 record AwsDriftScenario(ResolvedProject project, Map<String, String> artifacts, List<StateObject> intended, String vpc,
                         Map<String, String> groupIds, Map<String, String> policyArns, AwsApply aws, URI endpoint,
@@ -42,7 +43,8 @@ record AwsDriftScenario(ResolvedProject project, Map<String, String> artifacts, 
         AwsApply aws = new AwsApply(endpoint, region, credentials);
         String vpc = aws.createVpc("10.0.0.0/16");
         Path inventory = project.resolve("inventory.yaml");
-        Files.writeString(inventory, Files.readString(inventory).replaceFirst("vpc_id: *vpc-[0-9a-f]+", "vpc_id: " + vpc));
+        Files.writeString(inventory, Files.readString(inventory).replaceFirst("vpc_id: *vpc-[0-9a-f]+", "vpc_id: " + vpc)
+                .replaceFirst("account_id: *\"[0-9]+\"", "account_id: \"" + aws.account() + "\""));
         Path out = temp.resolve("out");
         Ztc.compile(new CompileOptions(project, Optional.of(out)));
         ResolvedProject resolved = Ztc.loadAndCheck(project);

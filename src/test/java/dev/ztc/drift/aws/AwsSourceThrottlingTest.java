@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Throttling as AWS answers it (EC2's RequestLimitExceeded, IAM's Throttling), put between AwsSource and moto by a
- * {@link ThrottlingProxy}: throttled calls are retried and read the same as unthrottled ones; an account that
- * throttles every attempt makes both layers unreadable, naming the error, after the configured attempts.
+ * {@link ThrottlingProxy}: throttled calls are retried and read the same as unthrottled ones; an account whose EC2
+ * and IAM throttle every attempt makes both layers unreadable, naming the error, after the configured attempts.
  */
 class AwsSourceThrottlingTest {
 
@@ -24,7 +24,7 @@ class AwsSourceThrottlingTest {
     @Test
     void everyCallThrottledOnceReadsTheSameAsNone() throws Exception {
         try (AwsDriftScenario s = AwsDriftScenario.applied("bank-payments", temp, MotoServer.endpoint(), AwsApply.CREDENTIALS);
-             ThrottlingProxy proxy = new ThrottlingProxy(s.endpoint(), n -> n % 2 == 0)) {
+             ThrottlingProxy proxy = new ThrottlingProxy(s.endpoint(), (service, n) -> n % 2 == 0)) {
             List<LayerState> direct = s.source(AwsSource.PAGE_SIZE).read();
 
             List<LayerState> throttled = through(s, proxy).read();
@@ -39,12 +39,14 @@ class AwsSourceThrottlingTest {
     @Test
     void anAccountThatAlwaysThrottlesIsUnreadable() throws Exception {
         try (AwsDriftScenario s = AwsDriftScenario.applied("bank-payments", temp, MotoServer.endpoint(), AwsApply.CREDENTIALS);
-             ThrottlingProxy proxy = new ThrottlingProxy(s.endpoint(), n -> true)) {
+             ThrottlingProxy proxy = new ThrottlingProxy(s.endpoint(), (service, n) -> !service.equals("sts"))) {
             List<LayerState> states = through(s, proxy).read();
 
             assertThat(states.get(0).unreadable()).hasValueSatisfying(why -> assertThat(why).startsWith("EC2: RequestLimitExceeded"));
             assertThat(states.get(1).unreadable()).hasValueSatisfying(why -> assertThat(why).startsWith("IAM: Throttling"));
-            assertThat(proxy.requests.get()).isEqualTo(2 * AwsSource.ATTEMPTS);
+            // one GetCallerIdentity, then every attempt of the first EC2 call and of the first IAM call
+            assertThat(proxy.throttled.get()).isEqualTo(2 * AwsSource.ATTEMPTS);
+            assertThat(proxy.requests.get()).isEqualTo(1 + 2 * AwsSource.ATTEMPTS);
         }
     }
 

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntPredicate;
+import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP proxy on 127.0.0.1 in front of an AWS emulator that answers chosen requests as a throttled AWS
@@ -30,12 +32,14 @@ final class ThrottlingProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI target;
-    private final IntPredicate throttle;
+    private static final Pattern SERVICE = Pattern.compile("Credential=[^/]+/[0-9]+/[^/]+/([^/]+)/aws4_request");
+
+    private final BiPredicate<String, Integer> throttle;
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger throttled = new AtomicInteger();
 
-    /** {@code throttle} decides by the request's number (0, 1, 2, ... in arrival order). */
-    ThrottlingProxy(URI target, IntPredicate throttle) throws IOException {
+    /** {@code throttle} decides by the service a request is signed for and its number (0, 1, 2, ... in arrival order). */
+    ThrottlingProxy(URI target, BiPredicate<String, Integer> throttle) throws IOException {
         this.target = target;
         this.throttle = throttle;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -50,9 +54,11 @@ final class ThrottlingProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-        if (throttle.test(requests.getAndIncrement())) {
+        Matcher signed = SERVICE.matcher(authorization);
+        String service = signed.find() ? signed.group(1) : "";
+        if (throttle.test(service, requests.getAndIncrement())) {
             throttled.incrementAndGet();
-            boolean ec2 = authorization.contains("/ec2/");
+            boolean ec2 = service.equals("ec2");
             String error = ec2
                     ? "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message>"
                       + "</Error></Errors><RequestID>throttled</RequestID></Response>"
