@@ -22,6 +22,9 @@ import java.util.TreeMap;
  */
 final class SecurityGroupReader {
 
+    /** EC2 refuses pages of fewer than 5 groups. */
+    private static final int SMALLEST_PAGE = 5;
+
     private final Ec2Client ec2;
     private final String organization;
     private final int pageSize;
@@ -29,7 +32,7 @@ final class SecurityGroupReader {
     SecurityGroupReader(Ec2Client ec2, String organization, int pageSize) {
         this.ec2 = ec2;
         this.organization = organization;
-        this.pageSize = pageSize;
+        this.pageSize = Math.max(SMALLEST_PAGE, pageSize);
     }
 
     List<StateObject> read(String vpc) {

@@ -32,10 +32,13 @@ final class ThrottlingProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI target;
+    private static final Pattern ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z]+)");
     private static final Pattern SERVICE = Pattern.compile("Credential=[^/]+/[0-9]+/[^/]+/([^/]+)/aws4_request");
 
     private final BiPredicate<String, Integer> throttle;
     final AtomicInteger requests = new AtomicInteger();
+    /** {@code <service>:<Action>} of every request, in arrival order (the query protocol posts the action as a form field). */
+    final List<String> actions = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     final AtomicInteger throttled = new AtomicInteger();
 
     /** {@code throttle} decides by the service a request is signed for and its number (0, 1, 2, ... in arrival order). */
@@ -56,6 +59,8 @@ final class ThrottlingProxy implements AutoCloseable {
         String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
         Matcher signed = SERVICE.matcher(authorization);
         String service = signed.find() ? signed.group(1) : "";
+        Matcher action = ACTION.matcher(new String(body, StandardCharsets.UTF_8));
+        actions.add(service + ":" + (action.find() ? action.group(1) : ""));
         if (throttle.test(service, requests.getAndIncrement())) {
             throttled.incrementAndGet();
             boolean ec2 = service.equals("ec2");
