@@ -19,6 +19,7 @@ import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -113,7 +114,7 @@ public final class AwsSource implements DriftSource {
         try (Ec2Client ec2 = configure(builder, http).build()) {
             // ztc does not make the VPC, it is given: absent, it says the region or vpc_id is wrong, not that
             // every group ztc made is gone
-            if (ec2.describeVpcs(r -> r.filters(f -> f.name("vpc-id").values(account.vpcId()))).vpcs().isEmpty()) {
+            if (ec2.describeVpcs(r -> r.filters(Filter.builder().name("vpc-id").values(account.vpcId()).build())).vpcs().isEmpty()) {
                 return LayerState.unreadable(EnforcementLayer.NETWORK, name(), "EC2: no VPC " + account.vpcId()
                         + " in " + account.region() + " (clouds.aws.vpc_id and region in the inventory)");
             }

@@ -72,7 +72,7 @@ final class PolicyDocuments {
 
     private static JsonNode statement(ObjectNode st) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        st.fields().forEachRemaining(field -> {
+        st.properties().forEach(field -> {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (LISTS.contains(key)) {
@@ -93,7 +93,7 @@ final class PolicyDocuments {
             return object;
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        object.fields().forEachRemaining(e -> out.set(e.getKey(), f.apply(e.getValue())));
+        object.properties().forEach(e -> out.set(e.getKey(), f.apply(e.getValue())));
         return out;
     }
 
@@ -113,7 +113,7 @@ final class PolicyDocuments {
     private static JsonNode sortedKeys(JsonNode node) {
         if (node.isObject()) {
             Map<String, JsonNode> sorted = new TreeMap<>();
-            node.fields().forEachRemaining(e -> sorted.put(e.getKey(), sortedKeys(e.getValue())));
+            node.properties().forEach(e -> sorted.put(e.getKey(), sortedKeys(e.getValue())));
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             sorted.forEach(out::set);
             return out;

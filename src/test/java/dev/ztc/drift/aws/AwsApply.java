@@ -12,6 +12,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -84,11 +87,11 @@ final class AwsApply implements AutoCloseable {
             IpPermission.Builder permission = IpPermission.builder().ipProtocol(rule.protocol())
                     .fromPort(rule.fromPort()).toPort(rule.toPort());
             if (!rule.peerGroup().isEmpty()) {
-                permission.userIdGroupPairs(p -> p.groupId(idOfKey.get(rule.peerGroup())).description(description));
+                permission.userIdGroupPairs(UserIdGroupPair.builder().groupId(idOfKey.get(rule.peerGroup())).description(description).build());
             } else if (rule.cidr().contains(":")) {
-                permission.ipv6Ranges(r -> r.cidrIpv6(rule.cidr()).description(description));
+                permission.ipv6Ranges(Ipv6Range.builder().cidrIpv6(rule.cidr()).description(description).build());
             } else {
-                permission.ipRanges(r -> r.cidrIp(rule.cidr()).description(description));
+                permission.ipRanges(IpRange.builder().cidrIp(rule.cidr()).description(description).build());
             }
             String group = idOfKey.get(rule.group());
             if (rule.direction().equals("ingress")) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 import java.net.ServerSocket;
@@ -94,7 +95,8 @@ abstract class AwsDriftContract {
     void aWorldOpenRuleAddedByHandIsUnexpected() throws Exception {
         AwsDriftScenario s = applied("bank-payments");
         s.aws().ec2.authorizeSecurityGroupIngress(r -> r.groupId(s.groupIds().get(DB_GROUP))
-                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(5432).toPort(5432).ipRanges(ip -> ip.cidrIp("0.0.0.0/0"))));
+                .ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(5432).toPort(5432)
+                        .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
 
         Map<EnforcementLayer, LayerDrift> drift = s.drift();
 
