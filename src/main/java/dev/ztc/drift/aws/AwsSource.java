@@ -90,6 +90,12 @@ public final class AwsSource implements DriftSource {
                         LayerState.unreadable(EnforcementLayer.CLOUD_IDENTITY, name(), elsewhere.get()));
             }
             return List.of(network(http, account.get(), organization), identity(http, organization));
+        } catch (RuntimeException e) {
+            // the SDK's own failures are handled per layer; anything else (a region the SDK rejects, an answer it
+            // cannot parse) still leaves the layers unknown, as the DriftSource contract promises, never a crash
+            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return List.of(LayerState.unreadable(EnforcementLayer.NETWORK, name(), why),
+                    LayerState.unreadable(EnforcementLayer.CLOUD_IDENTITY, name(), why));
         }
     }
 
