@@ -13,6 +13,8 @@ HCLFMT_VERSION=v2.25.0
 CHECKOV_VERSION=3.3.30
 PARLIAMENT_VERSION=1.6.4
 OPA_VERSION=v1.22.4
+# moto's server is the AWS endpoint the drift tests read (EC2 security groups, IAM)
+MOTO_VERSION=5.2.1
 # Debian 12's nginx and its njs module (the nginx PEP test); apt takes a version glob, so security
 # updates of the same upstream release still match while another release does not
 NGINX_APT_VERSION='1.22.1-*'
@@ -32,26 +34,30 @@ fi
 
 # The scanners get a virtualenv of their own, so that their pinned dependencies never meet the
 # machine's Python packages; their entry points are linked into $tools/bin.
-pip_tool() { # name version
-  local name="$1" version="$2" venv="$tools/venv-$1"
+pip_tool() { # name version [extras] [entry point, default: name]
+  local name="$1" version="$2" extras="${3:-}" bin="${4:-$1}" venv="$tools/venv-$1"
   # read pip's answer whole: with pipefail, grep -q closing the pipe early would fail the check
   local installed=""
   if [ -x "$venv/bin/pip" ]; then installed="$("$venv/bin/pip" show "$name" 2>/dev/null || true)"; fi
-  if [ -x "$venv/bin/$name" ] && grep -qx "Version: $version" <<<"$installed"; then
-    ln -sf "$venv/bin/$name" "$tools/bin/$name"
+  if [ -x "$venv/bin/$bin" ] && grep -qx "Version: $version" <<<"$installed"; then
+    ln -sf "$venv/bin/$bin" "$tools/bin/$bin"
     return 0
   fi
   if ! have python3; then
     echo "install-test-tools: python3 not found; $name checks will be skipped" >&2
     return 0
   fi
-  echo "install-test-tools: installing $name $version" >&2
+  echo "install-test-tools: installing $name$extras $version" >&2
   python3 -m venv "$venv" >&2
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "$name==$version" >&2
-  ln -sf "$venv/bin/$name" "$tools/bin/$name"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "$name$extras==$version" >&2
+  ln -sf "$venv/bin/$bin" "$tools/bin/$bin"
 }
 pip_tool parliament "$PARLIAMENT_VERSION"
 pip_tool checkov "$CHECKOV_VERSION"
+# a moto_server already on PATH (a developer's own) is used as it is; scripts/test.sh starts it
+if ! have moto_server; then
+  pip_tool moto "$MOTO_VERSION" "[server]" moto_server
+fi
 # opa checks, tests and evaluates the generated OPA bundle; PATH includes $tools/bin already
 if ! have opa; then
   if have go; then

@@ -43,6 +43,30 @@ public record EmittedSecurityGroupRule(String key, String direction, String grou
         return out;
     }
 
+    /**
+     * Each rule's {@code description} (what AWS shows beside the rule), by {@code <direction>:<key>} as
+     * {@link #artifact()} names it; empty when the module is absent or unreadable (then {@link #read} says why).
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> descriptions(Map<String, String> artifacts) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        String main = artifacts.get(MAIN);
+        if (main == null) {
+            return out;
+        }
+        try {
+            Map<String, Object> locals = NetworkModuleLocals.parse(main);
+            for (String block : List.of("ingress_from_groups", "ingress_from_cidrs", "egress_to_groups")) {
+                String direction = block.startsWith("ingress") ? "ingress" : "egress";
+                map(locals, block).forEach((key, v) -> out.put(direction + ":" + key,
+                        v instanceof Map<?, ?> r ? text(((Map<String, Object>) r).get("description")) : ""));
+            }
+        } catch (IllegalArgumentException e) {
+            // read() reports the same problem
+        }
+        return out;
+    }
+
     private static EmittedSecurityGroupRule rule(String key, String direction, Map<String, Object> r, Map<String, Object> groups) {
         String group = text(r.get("security_group"));
         String peer = text(r.get("peer_group"));
