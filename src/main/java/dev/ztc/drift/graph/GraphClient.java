@@ -122,9 +122,22 @@ final class GraphClient {
     /** One token per run, renewed when it is about to expire (a long paging run can outlive it). */
     private String token() {
         if (token == null || token.getExpiresAt().isBefore(OffsetDateTime.now(Clock.systemUTC()).plusMinutes(1))) {
-            token = credential.getTokenSync(new TokenRequestContext().addScopes(GraphSettings.SCOPE));
+            try {
+                token = credential.getTokenSync(new TokenRequestContext().addScopes(GraphSettings.SCOPE));
+            } catch (RuntimeException e) {
+                throw new TokenException(e);
+            }
         }
         return token.getToken();
+    }
+
+    /** Azure Identity could not issue a token (Azure Identity reports it unchecked; kept apart to be named as such). */
+    static final class TokenException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TokenException(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /** Graph's {@code error.code: error.message}, so that a 403 says which permission is missing. */

@@ -68,14 +68,26 @@ public final class GraphSource implements DriftSource {
         try {
             GraphClient graph = new GraphClient(settings.graphBase(), http, settings.timeout(), credential());
             return List.of(LayerState.read(EnforcementLayer.WORKFORCE_IDENTITY, name(), objects(graph)));
-        } catch (IOException | RuntimeException e) {
-            // Azure Identity reports a refused token as a RuntimeException; a refused connection has no message
-            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            return List.of(LayerState.unreadable(EnforcementLayer.WORKFORCE_IDENTITY, name(), why));
+        } catch (IOException e) {
+            return List.of(LayerState.unreadable(EnforcementLayer.WORKFORCE_IDENTITY, name(), message(e)));
+        } catch (GraphClient.TokenException e) {
+            return List.of(LayerState.unreadable(EnforcementLayer.WORKFORCE_IDENTITY, name(),
+                    "no token for tenant " + settings.tenantId() + ": " + message(e.getCause())));
+        } catch (RuntimeException e) {
+            return List.of(LayerState.unreadable(EnforcementLayer.WORKFORCE_IDENTITY, name(), message(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of(LayerState.unreadable(EnforcementLayer.WORKFORCE_IDENTITY, name(), "interrupted"));
         }
+    }
+
+    /** The innermost cause says what went wrong (MSAL's wraps it twice); a refused connection has no message. */
+    private static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     private List<StateObject> objects(GraphClient graph) throws IOException, InterruptedException {
