@@ -90,6 +90,15 @@ public final class GraphSource implements DriftSource {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
+    /**
+     * The first line of Azure Identity's message without the exception class names MSAL wraps it in: the chain's
+     * summary for the default credential, Entra's {@code AADSTS...} error for a client secret.
+     */
+    static String tokenMessage(Throwable e) {
+        String text = e.getMessage() == null ? message(e) : e.getMessage().lines().findFirst().orElse("").strip();
+        return text.replaceFirst("^(?:[\\w.$]+(?:Exception|Error): )+", "");
+    }
+
     private List<StateObject> objects(GraphClient graph) throws IOException, InterruptedException {
         ConditionalAccessNames names = new ConditionalAccessNames(project);
         DirectoryIds ids = DirectoryIds.of(project);

@@ -85,8 +85,7 @@ class GraphSourceTest {
         List<LayerState> live = read();
         LayerDrift drift = compare(live);
 
-        assertThat(drift.unknownBecause()).isEmpty();
-        assertThat(drift.items()).isEmpty();
+        assertInSync(drift);
         assertThat(drift.intended()).isEqualTo(14).isEqualTo(drift.live());
         // rule ids come from the live names alone; they must be those the module records
         Map<String, List<String>> liveRules = live.get(0).objects().stream()
@@ -130,7 +129,7 @@ class GraphSourceTest {
         graph.issueTokens();
         graph.serve(tenant, 3);
 
-        assertThat(compare(read()).items()).isEmpty();
+        assertInSync(compare(read()));
         // 13 policies in pages of 3: the first page and four more, each asked for once
         graph.server.verify(1, getRequestedFor(urlPathEqualTo("/v1.0/" + GraphStandIn.POLICIES)).withQueryParam("$skiptoken", absent()));
         for (int page = 1; page <= 4; page++) {
@@ -145,7 +144,7 @@ class GraphSourceTest {
         graph.serve(tenant, 100);
         graph.throttleOnce(GraphStandIn.POLICIES, 1);
 
-        assertThat(compare(read()).items()).isEmpty();
+        assertInSync(compare(read()));
         graph.server.verify(2, getRequestedFor(urlPathEqualTo("/v1.0/" + GraphStandIn.POLICIES)));
     }
 
@@ -164,6 +163,38 @@ class GraphSourceTest {
         LayerDrift drift = compare(live);
         assertThat(drift.status()).isEqualTo(LayerDrift.Status.UNKNOWN);
         graph.server.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/" + GraphStandIn.POLICIES)));
+    }
+
+    @Test
+    void aGraphErrorSaysWhatGraphSaid() {
+        graph.issueTokens();
+        graph.serve(tenant, 100);
+        graph.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1.0/" + GraphStandIn.POLICIES))
+                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+                        .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"code\":\"Authorization_RequestDenied\","
+                                + "\"message\":\"Insufficient privileges to complete the operation.\"}}")));
+
+        assertThat(read()).singleElement().satisfies(state -> assertThat(state.unreadable()).hasValue("GET "
+                + graph.graphBase().resolve(GraphStandIn.POLICIES) + " answered 403 (Authorization_RequestDenied: "
+                + "Insufficient privileges to complete the operation.)"));
+    }
+
+    @Test
+    void aNextLinkToAnotherHostIsNotFollowedWithTheToken() {
+        graph.issueTokens();
+        graph.serve(tenant, 100);
+        graph.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1.0/" + GraphStandIn.NAMED_LOCATIONS))
+                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"value\":[],\"@odata.nextLink\":\"https://graph.example.net/v1.0/namedLocations?$skiptoken=x\"}")));
+
+        assertThat(read()).singleElement().satisfies(state -> assertThat(state.unreadable())
+                .hasValue("refusing to follow @odata.nextLink to another host: https://graph.example.net/v1.0/namedLocations?$skiptoken=x"));
+    }
+
+    private static void assertInSync(LayerDrift drift) {
+        assertThat(drift.unknownBecause()).isEmpty();
+        assertThat(drift.items()).isEmpty();
+        assertThat(drift.status()).isEqualTo(LayerDrift.Status.IN_SYNC);
     }
 
     private List<LayerState> read() {
