@@ -24,9 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -169,8 +172,8 @@ class GraphSourceTest {
     void aGraphErrorSaysWhatGraphSaid() {
         graph.issueTokens();
         graph.serve(tenant, 100);
-        graph.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1.0/" + GraphStandIn.POLICIES))
-                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+        graph.server.stubFor(get(urlPathEqualTo("/v1.0/" + GraphStandIn.POLICIES))
+                .atPriority(1).willReturn(aResponse().withStatus(403)
                         .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"code\":\"Authorization_RequestDenied\","
                                 + "\"message\":\"Insufficient privileges to complete the operation.\"}}")));
 
@@ -183,8 +186,8 @@ class GraphSourceTest {
     void aNextLinkToAnotherHostIsNotFollowedWithTheToken() {
         graph.issueTokens();
         graph.serve(tenant, 100);
-        graph.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1.0/" + GraphStandIn.NAMED_LOCATIONS))
-                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+        graph.server.stubFor(get(urlPathEqualTo("/v1.0/" + GraphStandIn.NAMED_LOCATIONS))
+                .atPriority(1).willReturn(okJson(
                         "{\"value\":[],\"@odata.nextLink\":\"https://graph.example.net/v1.0/namedLocations?$skiptoken=x\"}")));
 
         assertThat(read()).singleElement().satisfies(state -> assertThat(state.unreadable())
