@@ -22,9 +22,16 @@ import java.util.stream.Stream;
 public record CompiledExample(Path projectDir, Path outputDir, ResolvedProject project, Map<String, String> artifacts) {
 
     public static CompiledExample of(String example, Path temp, UnaryOperator<String> editInventory) throws Exception {
+        return of(example, temp, editInventory, matrix -> matrix);
+    }
+
+    public static CompiledExample of(String example, Path temp, UnaryOperator<String> editInventory,
+                                     UnaryOperator<String> editMatrix) throws Exception {
         Path project = Fixtures.copy(Fixtures.repo().resolve("examples").resolve(example), temp.resolve("project"));
         Path inventory = project.resolve("inventory.yaml");
         Files.writeString(inventory, editInventory.apply(Files.readString(inventory)));
+        Path matrix = project.resolve("matrix.yaml");
+        Files.writeString(matrix, editMatrix.apply(Files.readString(matrix)));
         Path out = temp.resolve("out");
         Ztc.compile(new CompileOptions(project, Optional.of(out)));
         return new CompiledExample(project, out, Ztc.loadAndCheck(project), read(out));

@@ -168,6 +168,25 @@ class GraphSourceTest {
         graph.server.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/" + GraphStandIn.POLICIES)));
     }
 
+    /** A jit rule becomes a sign-in frequency: Graph's session control and the compiler's "sif-" name both read back. */
+    @Test
+    void aSignInFrequencyReadsAsIntended(@TempDir Path temp) throws Exception {
+        CompiledExample jit = CompiledExample.of("remote-workforce", temp, inventory -> inventory,
+                matrix -> matrix.replace("when: { mfa: true, risk: medium }", "when: { mfa: true, risk: medium, jit: { max_session: 4h } }"));
+        List<StateObject> wanted = ConditionalAccessIntent.intended(jit.project(), jit.artifacts());
+        String name = "ztc-remotico-m365-mail-10-require-mfa+sif-240m+risk-medium";
+        assertThat(wanted).filteredOn(o -> o.key().equals(name)).singleElement()
+                .satisfies(o -> assertThat(o.fields()).containsEntry("sign_in_frequency_hours", "4"));
+        graph.issueTokens();
+        graph.serve(new GraphTenant(jit.project(), jit.artifacts(), jit.project().project().settings().conditionalAccessState().graphName()), 100);
+
+        List<LayerState> live = new GraphSource(graph.settings(), jit.project(), client()).read();
+
+        assertInSync(new DriftComparison(jit.project(), LocalDate.of(2026, 12, 4)).compare(EnforcementLayer.WORKFORCE_IDENTITY, wanted, live));
+        assertThat(live.get(0).objects()).filteredOn(o -> o.key().equals(name)).singleElement()
+                .satisfies(o -> assertThat(o.ruleIds()).containsExactly("MAIL-1"));
+    }
+
     @Test
     void aGraphErrorSaysWhatGraphSaid() {
         graph.issueTokens();
@@ -201,8 +220,12 @@ class GraphSourceTest {
     }
 
     private List<LayerState> read() {
-        HttpClient http = HttpClient.newBuilder().sslContext(certificate.trusting()).connectTimeout(Duration.ofSeconds(10)).build();
-        return new GraphSource(graph.settings(), example.project(), http).read();
+        return new GraphSource(graph.settings(), example.project(), client()).read();
+    }
+
+    /** Trusts the stand-in's certificate and nothing else. */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().sslContext(certificate.trusting()).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private LayerDrift compare(List<LayerState> live) {
