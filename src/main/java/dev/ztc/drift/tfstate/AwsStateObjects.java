@@ -165,7 +165,7 @@ final class AwsStateObjects {
     private static Map<String, String> tags(JsonNode values) {
         JsonNode tags = values.path("tags_all").isObject() ? values.path("tags_all") : values.path("tags");
         Map<String, String> out = new TreeMap<>();
-        tags.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        tags.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -55,7 +55,7 @@ final class PolicyDocuments {
 
     private static JsonNode statement(ObjectNode statement) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        statement.fields().forEachRemaining(field -> {
+        statement.properties().forEach(field -> {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (LISTS.contains(key)) {
@@ -76,7 +76,7 @@ final class PolicyDocuments {
             return object;
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        object.fields().forEachRemaining(e -> out.set(e.getKey(), f.apply(e.getValue())));
+        object.properties().forEach(e -> out.set(e.getKey(), f.apply(e.getValue())));
         return out;
     }
 
@@ -96,7 +96,7 @@ final class PolicyDocuments {
     private static JsonNode sortedKeys(JsonNode node) {
         if (node.isObject()) {
             Map<String, JsonNode> sorted = new TreeMap<>();
-            node.fields().forEachRemaining(e -> sorted.put(e.getKey(), sortedKeys(e.getValue())));
+            node.properties().forEach(e -> sorted.put(e.getKey(), sortedKeys(e.getValue())));
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             sorted.forEach(out::set);
             return out;
