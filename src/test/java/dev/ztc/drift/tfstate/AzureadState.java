@@ -96,6 +96,17 @@ final class AzureadState {
         throw new IllegalArgumentException("no " + type + " " + key);
     }
 
+    /** A policy someone added to the configuration (or imported) beside the module's: MFA for everyone on one app. */
+    void addPolicy(String key, String displayName, String appId) {
+        ObjectNode v = resource("managed", "azuread_conditional_access_policy", "extra", key)
+                .put("id", objectId("policy", key)).put("display_name", displayName).put("state", "enabled");
+        ObjectNode c = v.putArray("conditions").addObject();
+        c.putArray("applications").addObject().putArray("included_applications").add(appId);
+        c.putArray("client_app_types").add("all");
+        c.putArray("users").addObject().putArray("included_users").add("All");
+        v.putArray("grant_controls").addObject().put("operator", "OR").putArray("built_in_controls").add("mfa");
+    }
+
     void remove(String type, String key) {
         for (int i = 0; i < resources.size(); i++) {
             if (resources.get(i).path("type").asText().equals(type) && resources.get(i).path("index").asText().equals(key)) {

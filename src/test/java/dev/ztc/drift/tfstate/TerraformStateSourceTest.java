@@ -78,16 +78,21 @@ class TerraformStateSourceTest {
                 .path("excluded_groups");
         excluded.removeAll().add("a1b2c3d4-0004-4e5f-8a9b-0c1d2e3f4a5b"); // contractors only: engineers are gone
         state.remove(POLICY, MAIL_RISK);
+        state.addPolicy("helpdesk", "ztc-remotico-hr-portal-40-allow-helpdesk", "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9");
+        state.addPolicy("security", "Require MFA for admins (security team)", "All");
 
         LayerDrift drift = compare(read(state.json()));
 
         assertThat(drift.items()).extracting(DriftItem::kind, DriftItem::objectId).containsExactly(
                 tuple(DriftKind.MISSING, "ca-policy:ztc-remotico-m365-mail-30-block-risk-mfa+risk-medium"),
+                tuple(DriftKind.UNEXPECTED, "ca-policy:ztc-remotico-hr-portal-40-allow-helpdesk"),
                 tuple(DriftKind.CHANGED, "ca-policy:ztc-remotico-hr-portal-10-require-mfa+device-corporate+risk-low"),
-                tuple(DriftKind.CHANGED, "ca-policy:ztc-remotico-github-enterprise-00-block-unlisted"));
-        assertThat(drift.items().get(1).changes())
-                .containsExactly(new FieldChange("state", "enabledForReportingButNotEnforced", "disabled"));
+                tuple(DriftKind.CHANGED, "ca-policy:ztc-remotico-github-enterprise-00-block-unlisted"),
+                tuple(DriftKind.UNMANAGED, "ca-policy:Require MFA for admins (security team)"));
+        assertThat(drift.items().get(1).ruleIds()).containsExactly("HR-1");
         assertThat(drift.items().get(2).changes())
+                .containsExactly(new FieldChange("state", "enabledForReportingButNotEnforced", "disabled"));
+        assertThat(drift.items().get(3).changes())
                 .containsExactly(new FieldChange("exclude_groups", "contractors,engineers", "contractors"));
     }
 
