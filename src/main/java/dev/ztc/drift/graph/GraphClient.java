@@ -85,7 +85,13 @@ final class GraphClient {
                     .header("Authorization", "Bearer " + token())
                     .header("Accept", "application/json")
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // a timeout or a refused connection says nothing of where; a refused one not even what
+                throw new IOException("GET " + uri + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+            }
             int status = response.statusCode();
             if ((status == 429 || status == 503) && attempt < ATTEMPTS) {
                 Thread.sleep(wait(response.headers().firstValue("Retry-After"), attempt).toMillis());

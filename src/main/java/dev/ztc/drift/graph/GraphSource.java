@@ -69,10 +69,11 @@ public final class GraphSource implements DriftSource {
             GraphClient graph = new GraphClient(settings.graphBase(), http, settings.timeout(), credential());
             return List.of(LayerState.read(EnforcementLayer.WORKFORCE_IDENTITY, name(), objects(graph)));
         } catch (IOException e) {
-            return List.of(LayerState.unreadable(EnforcementLayer.WORKFORCE_IDENTITY, name(), message(e)));
+            return List.of(LayerState.unreadable(EnforcementLayer.WORKFORCE_IDENTITY, name(),
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         } catch (GraphClient.TokenException e) {
             return List.of(LayerState.unreadable(EnforcementLayer.WORKFORCE_IDENTITY, name(),
-                    "no token for tenant " + settings.tenantId() + ": " + message(e.getCause())));
+                    "no token for tenant " + settings.tenantId() + ": " + tokenMessage(e.getCause())));
         } catch (RuntimeException e) {
             return List.of(LayerState.unreadable(EnforcementLayer.WORKFORCE_IDENTITY, name(), message(e)));
         } catch (InterruptedException e) {

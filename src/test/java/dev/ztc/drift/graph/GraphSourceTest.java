@@ -213,6 +213,19 @@ class GraphSourceTest {
                 .hasValue("refusing to follow @odata.nextLink to another host: https://graph.example.net/v1.0/namedLocations?$skiptoken=x"));
     }
 
+    @Test
+    void aGraphThatDoesNotAnswerInTimeLeavesTheLayerUnknown() {
+        graph.issueTokens();
+        graph.serve(tenant, 100);
+        graph.server.stubFor(get(urlPathEqualTo("/v1.0/" + GraphStandIn.POLICIES)).atPriority(1)
+                .willReturn(okJson("{\"value\":[]}").withFixedDelay(5_000)));
+
+        List<LayerState> live = new GraphSource(graph.settings(Duration.ofMillis(500)), example.project(), client()).read();
+
+        assertThat(live).singleElement().satisfies(state -> assertThat(state.unreadable())
+                .hasValue("GET " + graph.graphBase().resolve(GraphStandIn.POLICIES) + ": request timed out"));
+    }
+
     private static void assertInSync(LayerDrift drift) {
         assertThat(drift.unknownBecause()).isEmpty();
         assertThat(drift.items()).isEmpty();

@@ -52,8 +52,12 @@ final class GraphStandIn implements AutoCloseable {
     }
 
     GraphSettings settings() {
+        return settings(Duration.ofSeconds(10));
+    }
+
+    GraphSettings settings(Duration timeout) {
         return new GraphSettings(graphBase(), Optional.of(authority()), tenant, Optional.of("ztc-drift-test"),
-                Optional.of("not-a-real-secret"), Duration.ofSeconds(10));
+                Optional.of("not-a-real-secret"), timeout);
     }
 
     void issueTokens() {
