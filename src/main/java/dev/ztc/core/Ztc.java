@@ -7,6 +7,7 @@ import dev.ztc.diag.Diagnostics;
 import dev.ztc.diag.ErrorCode;
 import dev.ztc.diag.InputException;
 import dev.ztc.diag.SourceLocation;
+import dev.ztc.drift.DriftReport;
 import dev.ztc.emit.IrJson;
 import dev.ztc.emit.OutputTree;
 import dev.ztc.emit.Templates;
@@ -132,6 +133,15 @@ public final class Ztc {
         Validator validator = new Validator(resolved, ir);
         return validator.validate(validator.cases(options.boundary()), LayerEvaluators.of(resolved, artifacts, options),
                 options.projectDir().toString());
+    }
+
+    /**
+     * Reads what is live from every configured source, compares each layer with the compiled intent (compiled first
+     * when missing or stale), writes the reports and appends the run to the history. {@code clock} stamps the report
+     * and decides when suppressions expire. A source that cannot be read makes its layer unknown, not an exception.
+     */
+    public static DriftReport drift(DriftOptions options, Clock clock) throws InputException, IOException, DriftSettingException {
+        return DriftRun.run(options, clock);
     }
 
     /** Stages load and check, reporting the problems of both in one run. */
