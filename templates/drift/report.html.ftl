@@ -21,9 +21,12 @@
   .alert { background: #fff5f5; border: 2px solid #c92a2a; color: #8a1c1c; border-radius: 8px; padding: 10px 16px; margin: 14px 0; }
   .alert h3 { margin: 0 0 6px; color: #c92a2a; }
   .quiet { color: #52606d; }
-  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 14px; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 14px; }
+  .charts.four { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+  .chart svg { max-width: 100%; height: auto; }
   .chart { background: #fff; border: 1px solid #d9e2ec; border-radius: 8px; padding: 10px 14px; }
-  .chart h3 { margin: 0 0 4px; font-size: 15px; display: flex; justify-content: space-between; }
+  .chart h3 { margin: 0 0 4px; font-size: 15px; display: flex; justify-content: space-between; align-items: flex-start; gap: 6px; }
+  .chart h3 .pill { flex: none; }
   .chart p { margin: 0 0 4px; font-size: 13px; }
   svg text { font: 12px system-ui, "DejaVu Sans", sans-serif; fill: #1f2933; }
   .bar.missing { fill: #e8590c; } .bar.unexpected { fill: #c2255c; } .bar.changed { fill: #f59f00; } .bar.unmanaged { fill: #868e96; }
@@ -32,7 +35,7 @@
   .pill { display: inline-block; padding: 1px 9px; border-radius: 10px; font-size: 12px; font-weight: 700; color: #fff; text-transform: uppercase; }
   .pill.in-sync { background: #2b8a3e; } .pill.drifted { background: #d9480f; } .pill.unknown { background: #c92a2a; } .pill.not-checked { background: #9aa5b1; }
   .pill.critical { background: #862e9c; } .pill.high { background: #c92a2a; } .pill.medium { background: #e67700; } .pill.low { background: #5c7cfa; }
-  table.items { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid #d9e2ec; font-size: 14px; }
+  table.items { width: 100%; table-layout: fixed; border-collapse: collapse; background: #fff; border: 1px solid #d9e2ec; font-size: 14px; }
   table.items th { text-align: left; background: #e4e7eb; padding: 6px 8px; }
   table.items td { border-top: 1px solid #e4e7eb; padding: 6px 8px; vertical-align: top; }
   table.items tr.suppressed td { color: #7b8794; background: #f8f9fa; }
@@ -79,7 +82,7 @@
 
 <section id="charts">
 <h2>By layer</h2>
-<div class="charts">
+<div class="charts four">
 [#list layerCharts as chart][@barChart chart/][/#list]
 </div>
 <h2>By CISA Zero Trust pillar</h2>
@@ -95,7 +98,7 @@
 [#if trend.runs > 1]<polyline class="line" points="[=trend.points]"/>[/#if]
 [#list trend.dots as d]<circle class="dot [=d.status]" cx="[=d.x]" cy="[=d.y]" r="5"><title>[=d.title]</title></circle>
 [/#list]
-<text x="2" y="[=trend.height + 12]">oldest</text><text x="[=trend.width - 40]" y="[=trend.height + 12]">this run</text>
+<text x="2" y="[=trend.height + 12]">oldest</text><text x="[=trend.width - 2]" y="[=trend.height + 12]" text-anchor="end">this run</text>
 </svg>
 </div>
 </section>
@@ -110,6 +113,7 @@
 <p>No drift: every intended object is live as intended, and nothing else is.</p>
 [#else]
 <table class="items">
+<colgroup><col style="width: 11%"><col style="width: 9%"><col style="width: 29%"><col style="width: 10%"><col style="width: 24%"><col style="width: 17%"></colgroup>
 <thead><tr><th>kind</th><th>severity</th><th>object</th><th>matrix rules</th><th>field: intended → live</th><th>suppressed</th></tr></thead>
 <tbody>
 [#list layer.rows as row]
@@ -135,8 +139,10 @@
 <div class="chart">
 <h3><span>[=chart.title]</span><span class="pill [=chart.status]">[=chart.status]</span></h3>
 [#if chart.note?has_content]<p class="quiet">[=chart.note]</p>[/#if]
+[#if chart.bars?has_content]
 <svg role="img" aria-label="[=chart.title] by kind" width="[=chart.width]" height="[=chart.height]" viewBox="0 0 [=chart.width] [=chart.height]">
-[#list chart.bars as b]<text x="0" y="[=b.textY]">[=b.kind]</text><rect class="bar [=b.kind]" x="90" y="[=b.y]" width="[=b.width]" height="16" rx="2"/><text x="[=b.countX]" y="[=b.textY]">[=b.count]</text>
+[#list chart.bars as b]<text x="0" y="[=b.textY]">[=b.kind]</text><rect class="bar [=b.kind]" x="[=b.x]" y="[=b.y]" width="[=b.width]" height="16" rx="2"/><text x="[=b.countX]" y="[=b.textY]">[=b.count]</text>
 [/#list]</svg>
+[/#if]
 </div>
 [/#macro]

@@ -13,7 +13,7 @@
 | layer | status | missing | unexpected | changed | unmanaged |
 |---|---|---:|---:|---:|---:|
 [#list layerCharts as l]
-| [=l.title] | [=l.status] |[#list l.bars as b] [=b.count] |[/#list]
+| [=l.title] | [=l.status] |[#list l.bars as b] [=b.count] |[#else] – | – | – | – |[/#list]
 [/#list]
 
 | severity | [#list bySeverity as c][=c.label] | [/#list]suppressed |
@@ -23,7 +23,7 @@
 | CISA pillar | status | missing | unexpected | changed | unmanaged |
 |---|---|---:|---:|---:|---:|
 [#list pillarCharts as p]
-| [=p.title] | [=p.status] |[#list p.bars as b] [=b.count] |[/#list]
+| [=p.title] | [=p.status] |[#list p.bars as b] [=b.count] |[#else] – | – | – | – |[/#list]
 [/#list]
 [#list layers as layer]
 

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
  */
 public final class Charts {
 
-    static final int BAR_AREA = 200;
-    static final int LABEL_WIDTH = 90;
+    static final int BAR_AREA = 150;
+    static final int LABEL_WIDTH = 84;
     static final int ROW = 22;
-    static final int TREND_WIDTH = 560;
+    static final int TREND_WIDTH = 1080;
     static final int TREND_HEIGHT = 120;
     private static final int PAD = 14;
 
@@ -24,7 +24,7 @@ public final class Charts {
     }
 
     /** One bar: where it is and how long; {@code kind} names its CSS class. */
-    public record Bar(String kind, long count, int y, int width, int textY, int countX) {
+    public record Bar(String kind, long count, int x, int y, int width, int textY, int countX) {
     }
 
     /** The trend: a polyline through one dot per run; unknown runs are dots of their own colour. */
@@ -37,14 +37,19 @@ public final class Charts {
     private Charts() {
     }
 
+    /** No bars where there is nothing to count: a layer not checked, or unknown with no item (zeros would read as "no drift"). */
     public static Chart bars(DriftSummary.Row row) {
+        long total = row.kinds().values().stream().mapToLong(Long::longValue).sum();
+        if (row.status().equals(DriftSummary.NOT_CHECKED) || (row.status().equals("unknown") && total == 0)) {
+            return new Chart(row.name(), row.status(), row.note(), LABEL_WIDTH + BAR_AREA + 40, 0, List.of());
+        }
         long max = row.kinds().values().stream().mapToLong(Long::longValue).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, Long> kind : row.kinds().entrySet()) {
             int y = 6 + i * ROW;
             int width = max == 0 ? 0 : (int) Math.max(kind.getValue() > 0 ? 3 : 0, kind.getValue() * BAR_AREA / max);
-            bars.add(new Bar(kind.getKey(), kind.getValue(), y, width, y + 13, LABEL_WIDTH + width + 6));
+            bars.add(new Bar(kind.getKey(), kind.getValue(), LABEL_WIDTH, y, width, y + 13, LABEL_WIDTH + width + 6));
             i++;
         }
         return new Chart(row.name(), row.status(), row.note(), LABEL_WIDTH + BAR_AREA + 40, 12 + i * ROW, bars);
