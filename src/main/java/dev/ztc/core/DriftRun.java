@@ -25,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -68,7 +69,8 @@ final class DriftRun {
         for (EnforcementLayer layer : live.keySet()) {
             layers.add(compare(comparison, layer, project, artifacts, live.get(layer)));
         }
-        DriftReport report = new DriftReport(project.organization(), revision(artifacts), clock.instant(), layers);
+        DriftReport report = new DriftReport(project.organization(), revision(artifacts),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), layers);
 
         DriftHistory.Loaded history = DriftHistory.parse(historyBefore);
         ReportInput input = new ReportInput(report, history.entries(), history.skippedLines(), dataRules(project));

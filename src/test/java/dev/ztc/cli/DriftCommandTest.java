@@ -71,7 +71,7 @@ class DriftCommandTest {
         try (OpaServer opa = OpaServer.start(out.resolve("opa"), temp.resolve("opa.log"))) {
             Run run = drift("--source", "opa", "--opa-url", opa.base().toString(), "--timeout", "5s");
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-            assertThat(run.out()).contains("in-sync (exit 0", "application         in-sync", "cloud-identity      not-checked");
+            assertThat(run.out()).contains("in-sync (exit 0", "application         in-sync", "cloud-identity      not-checked  no source");
             assertThat(new ObjectMapper().readTree(report("drift-report.json")).path("exitCode").asInt()).isZero();
         }
 

@@ -29,7 +29,7 @@ public final class TextReport {
         java.util.List<DriftSummary.Row> rows = DriftSummary.layers(report);
         for (EnforcementLayer layer : EnforcementLayer.values()) {
             DriftSummary.Row row = rows.get(layer.ordinal());
-            out.append(String.format(Locale.ROOT, "  %-19s %-12s", row.name(), row.status()));
+            out.append(String.format(Locale.ROOT, "  %-19s %-13s", row.name(), row.status()));
             DriftSummary.layer(report, layer).ifPresentOrElse(l -> out.append(layerLine(l, row)), () -> out.append(row.note()));
             out.append('\n');
         }
