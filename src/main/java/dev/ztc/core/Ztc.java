@@ -63,8 +63,26 @@ public final class Ztc {
         // application layer: the OPA bundle, its generated tests and PEP configuration
         OpaBundleEmitter.emit(ir, resolved, OpaSamples.of(resolved), bundleSigner(options), templates)
                 .forEach(tree::add);
+        carryOverReports(out, tree);
         tree.commit(out);
         return new CompileResult(ir, tree, CompileSummary.of(ir, terraform.notes()), terraform.files().size());
+    }
+
+    /**
+     * The output is replaced as a whole, but {@code reports/} holds what later commands wrote (drift's reports and
+     * its history, whose trend must survive a recompile), not what compile generates: it moves into the new output.
+     * Only from a directory ztc wrote; anything else is refused by the commit anyway.
+     */
+    private static void carryOverReports(Path out, OutputTree tree) throws IOException {
+        Path reports = out.resolve("reports");
+        if (!Files.isRegularFile(out.resolve(OutputTree.MARKER)) || !Files.isDirectory(reports)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(reports)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                tree.add(out.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
     }
 
     /** The signer for --signing-key; a key ztc cannot read or use is an input error. */

@@ -112,6 +112,21 @@ class DriftCommandTest {
     }
 
     @Test
+    void theHistoryBesideTheCompiledOutputSurvivesRecompiles() throws Exception {
+        String closed = OpaServer.closedPort().toString();
+        String[] args = {"drift", project.toString(), "--out", out.toString(), "--source", "opa", "--opa-url", closed, "--timeout", "2s"};
+        assertThat(CliRun.of(args).exitCode()).isEqualTo(2);
+        // an input newer than the output: drift compiles again before it compares
+        Path matrix = project.resolve("matrix.yaml");
+        Files.setLastModifiedTime(matrix, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(CliRun.of(args).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("compile", project.toString(), "--out", out.toString(), "--quiet").exitCode()).isZero();
+        assertThat(CliRun.of(args).exitCode()).isEqualTo(2);
+        assertThat(Files.readAllLines(out.resolve("reports/drift-history.jsonl"))).hasSize(3);
+        assertThat(out.resolve("reports/drift-report.html")).exists();
+    }
+
+    @Test
     void theDefaultSourcesFollowTheInventory() throws Exception {
         // bank-payments has clouds.aws and clouds.azure: both are read by default, and where nothing answers
         // (or no such source is built in) their layers are unknown, never in sync
