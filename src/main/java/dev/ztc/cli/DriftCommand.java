@@ -185,7 +185,6 @@ final class DriftCommand {
             case TFSTATE -> "--tfstate";
             case AZURE_CLIENT_SECRET_ENV -> "--azure-client-secret-env";
             case TIMEOUT -> "--timeout";
-            case REPORT_DIR -> "--report-dir";
         };
     }
 

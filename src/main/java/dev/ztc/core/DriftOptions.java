@@ -30,33 +30,6 @@ public record DriftOptions(Path projectDir, Optional<Path> out, Optional<Path> t
         formats = Set.copyOf(formats);
     }
 
-    /** Every default: the sources the inventory implies, the default reports, beside the compiled output. */
-    public static DriftOptions of(Path projectDir) {
-        return new DriftOptions(projectDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                DEFAULT_TIMEOUT, DriftFormat.DEFAULT, Optional.empty(), Optional.empty());
-    }
-
-    public DriftOptions withOut(Path dir) {
-        return new DriftOptions(projectDir, Optional.of(dir), templates, sources, awsEndpoint, graphEndpoint, azureAuthority,
-                azureClientId, azureClientSecretEnv, opaUrl, tfstate, timeout, formats, reportDir, history);
-    }
-
-    public DriftOptions withSources(Set<DriftSourceKind> kinds) {
-        return new DriftOptions(projectDir, out, templates, Optional.of(kinds), awsEndpoint, graphEndpoint, azureAuthority,
-                azureClientId, azureClientSecretEnv, opaUrl, tfstate, timeout, formats, reportDir, history);
-    }
-
-    public DriftOptions withOpaUrl(URI url) {
-        return new DriftOptions(projectDir, out, templates, sources, awsEndpoint, graphEndpoint, azureAuthority,
-                azureClientId, azureClientSecretEnv, Optional.of(url), tfstate, timeout, formats, reportDir, history);
-    }
-
-    public DriftOptions withReports(Set<DriftFormat> kinds, Path dir) {
-        return new DriftOptions(projectDir, out, templates, sources, awsEndpoint, graphEndpoint, azureAuthority,
-                azureClientId, azureClientSecretEnv, opaUrl, tfstate, timeout, kinds, Optional.of(dir), history);
-    }
-
     public CompileOptions compileOptions() {
         return new CompileOptions(projectDir, out, templates, Optional.empty(), Optional.empty());
     }

@@ -10,7 +10,7 @@ public final class DriftSettingException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** The settings core can complain about, one per option that has rules beyond its type. */
-    public enum Setting { SOURCE, OPA_URL, TFSTATE, AZURE_CLIENT_SECRET_ENV, TIMEOUT, REPORT_DIR }
+    public enum Setting { SOURCE, OPA_URL, TFSTATE, AZURE_CLIENT_SECRET_ENV, TIMEOUT }
 
     private final Setting setting;
 

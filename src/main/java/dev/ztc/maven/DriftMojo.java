@@ -148,7 +148,6 @@ public class DriftMojo extends AbstractZtcMojo {
             case TFSTATE -> "tfstate";
             case AZURE_CLIENT_SECRET_ENV -> "azureClientSecretEnv";
             case TIMEOUT -> "timeout";
-            case REPORT_DIR -> "reportDirectory";
         };
     }
 }
