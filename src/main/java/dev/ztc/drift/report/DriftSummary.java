@@ -111,6 +111,9 @@ public final class DriftSummary {
                 note = "a layer serving it could not be read";
             } else {
                 status = counting > 0 ? "drifted" : "in-sync";
+                if (pillar == Pillar.DATA && layers.size() < EnforcementLayer.values().length) {
+                    note = "from the layers checked only";
+                }
             }
             out.add(new Row(pillar.title(), status, kinds(items), counting,
                     items.stream().filter(i -> i.suppressedBy().isPresent()).count(), note));

@@ -63,14 +63,19 @@ public record ReportModel(String project, String revision, String readAt, String
     private static LayerTable table(LayerDrift layer) {
         List<Row> rows = new ArrayList<>();
         for (DriftItem item : layer.items()) {
-            List<Change> changes = item.changes().stream().map(c -> new Change(c.field(), c.intended(), c.live())).toList();
+            List<Change> changes = item.changes().stream().map(c -> new Change(c.field(), shown(c.intended()), shown(c.live()))).toList();
             String suppression = item.suppressedBy().map(s -> s.check() + " on " + s.rule() + ": " + s.reason()
                     + s.expires().map(d -> " (until " + d + ")").orElse("")).orElse("");
             rows.add(new Row(item.kind().label(), item.kind().checkId(), item.severity().label(), item.objectId(),
-                    String.join(", ", item.ruleIds()), changes, suppression, item.counts()));
+                    item.ruleIds().isEmpty() ? "(none)" : String.join(", ", item.ruleIds()), changes, suppression, item.counts()));
         }
         return new LayerTable(layer.layer().label(), HistoryEntry.statusLabel(layer.status()), String.join(", ", layer.sources()),
                 layer.intended(), layer.live(), layer.unknownBecause().orElse(""), rows);
+    }
+
+    /** The model's empty string means "absent"; a reader should see that, not a blank. */
+    private static String shown(String value) {
+        return value.isEmpty() ? "(absent)" : value;
     }
 
     private static List<Count> counts(Map<String, Long> counts) {
