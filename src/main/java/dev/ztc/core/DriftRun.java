@@ -86,7 +86,7 @@ final class DriftRun {
      * What one source read, every layer it was asked about accounted for: a layer it did not report, a source not
      * built into this ztc, or a source that failed in a way it should have caught, is unreadable, never empty.
      */
-    private static List<LayerState> read(DriftSources.Planned planned) {
+    static List<LayerState> read(DriftSources.Planned planned) {
         String name = planned.kind().label();
         List<LayerState> states = new ArrayList<>();
         if (planned.source().isEmpty()) {
@@ -111,7 +111,7 @@ final class DriftRun {
         return states;
     }
 
-    private static LayerDrift compare(DriftComparison comparison, EnforcementLayer layer, ResolvedProject project,
+    static LayerDrift compare(DriftComparison comparison, EnforcementLayer layer, ResolvedProject project,
                                       Map<String, String> artifacts, List<LayerState> live) {
         List<DriftSources.LayerIntent> intents = DriftSources.INTENTS.stream().filter(i -> i.layers().contains(layer)).toList();
         String sources = String.join(", ", live.stream().map(LayerState::source).distinct().sorted().toList());
