@@ -37,14 +37,13 @@ import java.util.TreeSet;
 
 /**
  * {@code drift}, step by step: load and check; plan the sources (settings checked before anything is read);
- * read the history before compiling (a recompile replaces the output directory the history may live in); make
- * sure the compiled output is current; read every source; compare each layer that a source was asked about or
+ * read the history before anything can change it; make sure the compiled output is current; read every source; compare each layer that a source was asked about or
  * reported; render every report, then put them and the history line in place.
  */
 final class DriftRun {
 
-    /** Asset kinds whose rules also count for the CISA Data pillar. */
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Asset kinds whose rules also count for the CISA Data pillar. */
     private static final Set<String> DATA_KINDS = Set.of("database", "s3-bucket", "dynamodb-table", "kms-key", "secret");
 
     private DriftRun() {
