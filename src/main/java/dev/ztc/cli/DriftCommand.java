@@ -107,7 +107,7 @@ final class DriftCommand {
             err.println("ztc drift: " + flag(e.setting()) + " " + e.getMessage());
             return Main.INPUT_ERROR;
         } catch (IOException e) {
-            err.println("ztc drift: " + e.getMessage() + "; no report was written");
+            err.println("ztc drift: cannot compile or write the reports: " + e.getMessage());
             return Main.INPUT_ERROR;
         }
         out.print(TextReport.render(ReportInput.of(report)));

@@ -18,6 +18,8 @@ public final class Charts {
     static final int TREND_WIDTH = 1080;
     static final int TREND_HEIGHT = 120;
     private static final int PAD = 14;
+    /** Room above the highest point for the "max" label. */
+    private static final int TOP = 26;
 
     /** One chart: a title, its status and note, and a bar per kind. */
     public record Chart(String title, String status, String note, int width, int height, List<Bar> bars) {
@@ -63,7 +65,7 @@ public final class Charts {
         for (int i = 0; i < n; i++) {
             HistoryEntry run = runs.get(i);
             int x = n == 1 ? TREND_WIDTH / 2 : PAD + i * (TREND_WIDTH - 2 * PAD) / (n - 1);
-            int y = TREND_HEIGHT - PAD - (int) (run.counting() * (TREND_HEIGHT - 2 * PAD) / max);
+            int y = TREND_HEIGHT - PAD - (int) (run.counting() * (TREND_HEIGHT - PAD - TOP) / max);
             String status = run.anyUnknown() ? "unknown" : run.counting() > 0 ? "drifted" : "in-sync";
             dots.add(new Dot(x, y, status, run.readAt() + ": " + run.counting() + " drifting, " + status));
         }
