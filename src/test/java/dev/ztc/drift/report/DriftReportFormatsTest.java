@@ -4,9 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ztc.emit.Templates;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +116,37 @@ class DriftReportFormatsTest {
         assertThat(TextReport.render(clean).lines().findFirst().orElseThrow()).contains("in-sync (exit 0");
         String html = DriftFormat.HTML.render(TEMPLATES, clean);
         assertThat(html).contains("class=\"banner in-sync\"", "No drift").doesNotContain("id=\"unknown\"");
+    }
+
+    @Test
+    void everyFormatIsTheSameWhateverTheLocaleAndTimeZone() throws Exception {
+        Map<DriftFormat, String> first = renderAll();
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Chatham"));
+            assertThat(renderAll()).isEqualTo(first);
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+    }
+
+    @Test
+    void aUserTemplateReplacesTheBuiltInOneAndStillEscapes(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("drift"));
+        Files.writeString(dir.resolve("drift/report.html.ftl"), "<p>[=project] [=revision] [=status]</p>\n");
+        String html = DriftFormat.HTML.render(Templates.of(Optional.of(dir)), SampleReports.withHistory());
+        assertThat(html).isEqualTo("<p>northbank rev-&lt;script&gt;alert(1)&lt;/script&gt; unknown</p>\n");
+    }
+
+    private static Map<DriftFormat, String> renderAll() throws Exception {
+        Map<DriftFormat, String> out = new EnumMap<>(DriftFormat.class);
+        for (DriftFormat format : DriftFormat.values()) {
+            out.put(format, format.render(TEMPLATES, SampleReports.withHistory()));
+        }
+        return out;
     }
 
     private static int count(String text, String needle) {
