@@ -103,4 +103,22 @@ if ! have nginx || [ ! -f "$NJS_MODULE" ]; then
   fi
 fi
 
+# chromium renders the drift HTML report in a real headless browser (HtmlReportBrowserTest), from
+# Debian like nginx; fonts-dejavu-core so that text renders the same wherever the suite runs
+CHROMIUM_APT_VERSION='156.*'
+if ! have chromium; then
+  if have apt-get && [ "$(id -u)" = 0 ]; then
+    echo "install-test-tools: installing chromium $CHROMIUM_APT_VERSION (apt)" >&2
+    apt_log="$tools/apt-chromium.log"
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+          "chromium=$CHROMIUM_APT_VERSION" fonts-dejavu-core; } >"$apt_log" 2>&1; then
+      tail -n 20 "$apt_log" >&2
+      echo "install-test-tools: apt-get could not install chromium; browser tests will be skipped (fail in CI)" >&2
+    fi
+  else
+    echo "install-test-tools: chromium missing and no apt-get as root; browser tests will be skipped (fail in CI)" >&2
+  fi
+fi
+
 echo "export PATH=\"$tools/bin:\$PATH\""

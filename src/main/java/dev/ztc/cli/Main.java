@@ -35,6 +35,7 @@ public final class Main {
                 case "verify" -> new VerifyCommand(out, err, java.time.Clock.systemDefaultZone()).run(rest);
                 case "validate" -> new ValidateCommand(out, err).run(rest);
                 case "plan-check" -> new PlanCheckCommand(out, err, java.time.Clock.systemDefaultZone()).run(rest);
+                case "drift" -> new DriftCommand(out, err, java.time.Clock.systemDefaultZone()).run(rest);
                 default -> {
                     err.println("ztc: unknown command '" + args[0] + "'");
                     err.print(usage());
@@ -55,13 +56,14 @@ public final class Main {
                 usage: ztc <command> [project-dir] [options]
 
                 commands:
-                  compile   load, check and compile the project into build/ztc/ (or --out DIR)
-                  verify    check the compiled artifacts against the matrix; findings as text, json, sarif, junit, markdown
-                  validate  decide sample and boundary requests by the intent and by every generated layer, with reasons
+                  compile     load, check and compile the project into build/ztc/ (or --out DIR)
+                  verify      check the compiled artifacts against the matrix; findings as text, json, sarif, junit, markdown
+                  validate    decide sample and boundary requests by the intent and by every generated layer, with reasons
                   plan-check  judge a terraform plan (terraform show -json) against the compiled matrix before apply
+                  drift       compare what is live (AWS, Entra ID, OPA, a Terraform state) with the compiled intent; HTML, Markdown, JSON
 
                 Run 'ztc <command> --help' for the options of a command.
-                exit codes: 0 ok, 1 findings, 2 usage or input error, 3 internal error
+                exit codes: 0 ok, 1 findings or drift, 2 usage or input error (drift: a source unreadable), 3 internal error
                 """;
     }
 

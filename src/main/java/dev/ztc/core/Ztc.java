@@ -7,6 +7,7 @@ import dev.ztc.diag.Diagnostics;
 import dev.ztc.diag.ErrorCode;
 import dev.ztc.diag.InputException;
 import dev.ztc.diag.SourceLocation;
+import dev.ztc.drift.DriftReport;
 import dev.ztc.emit.IrJson;
 import dev.ztc.emit.OutputTree;
 import dev.ztc.emit.Templates;
@@ -66,8 +67,26 @@ public final class Ztc {
         // application layer: the OPA bundle, its generated tests and PEP configuration
         OpaBundleEmitter.emit(ir, resolved, OpaSamples.of(resolved), bundleSigner(options), templates)
                 .forEach(tree::add);
+        carryOverReports(out, tree);
         tree.commit(out);
         return new CompileResult(ir, tree, CompileSummary.of(ir, terraform.notes()), terraform.files().size());
+    }
+
+    /**
+     * The output is replaced as a whole, but {@code reports/} holds what later commands wrote (drift's reports and
+     * its history, whose trend must survive a recompile), not what compile generates: it moves into the new output.
+     * Only from a directory ztc wrote; anything else is refused by the commit anyway.
+     */
+    private static void carryOverReports(Path out, OutputTree tree) throws IOException {
+        Path reports = out.resolve("reports");
+        if (!Files.isRegularFile(out.resolve(OutputTree.MARKER)) || !Files.isDirectory(reports)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(reports)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                tree.add(out.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
     }
 
     /** The signer for --signing-key; a key ztc cannot read or use is an input error. */
@@ -175,6 +194,15 @@ public final class Ztc {
         Validator validator = new Validator(resolved, ir);
         return validator.validate(validator.cases(options.boundary()), LayerEvaluators.of(resolved, artifacts, options),
                 options.projectDir().toString());
+    }
+
+    /**
+     * Reads what is live from every configured source, compares each layer with the compiled intent (compiled first
+     * when missing or stale), writes the reports and appends the run to the history. {@code clock} stamps the report
+     * and decides when suppressions expire. A source that cannot be read makes its layer unknown, not an exception.
+     */
+    public static DriftReport drift(DriftOptions options, Clock clock) throws InputException, IOException, DriftSettingException {
+        return DriftRun.run(options, clock);
     }
 
     /** Stages load and check, reporting the problems of both in one run. */

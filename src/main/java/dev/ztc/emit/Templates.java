@@ -10,6 +10,7 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.FirstMatchTemplateConfigurationFactory;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.core.OutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateConfiguration;
@@ -34,7 +35,7 @@ import java.util.TimeZone;
  * The Freemarker set-up every emitter renders through: built-in templates from the jar
  * ({@code ztc/templates/}), each overridable by a file of the same name in the user's {@code --templates}
  * directory. The output format follows from the file name ({@code .tf.ftl} HCL, {@code .json.ftl} JSON,
- * {@code .md.ftl} Markdown) and auto-escapes every {@code [=value]}; a template of any other kind is refused,
+ * {@code .md.ftl} Markdown, {@code .html.ftl} HTML) and auto-escapes every {@code [=value]}; a template of any other kind is refused,
  * so nothing is ever printed unescaped by accident. Locale, time zone and number format are fixed, so
  * the output does not depend on the machine.
  */
@@ -43,7 +44,7 @@ public final class Templates {
     static final String BUILT_IN = "ztc/templates";
     private static final Version VERSION = Configuration.VERSION_2_3_34;
     private static final Set<OutputFormat> ESCAPING = Set.of(HclOutputFormat.INSTANCE, JsonOutputFormat.INSTANCE,
-            MarkdownOutputFormat.INSTANCE);
+            MarkdownOutputFormat.INSTANCE, HTMLOutputFormat.INSTANCE);
 
     private final Configuration config;
     private final Optional<Path> userDir;
@@ -91,11 +92,13 @@ public final class Templates {
         // [=x] and [#list]: "${" and "<" stay free for HCL, and a template reads like the Terraform it prints
         c.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
         c.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
-        c.setRegisteredCustomOutputFormats(List.copyOf(ESCAPING));
+        // HTML is one of Freemarker's standard formats, registered already
+        c.setRegisteredCustomOutputFormats(List.of(HclOutputFormat.INSTANCE, JsonOutputFormat.INSTANCE, MarkdownOutputFormat.INSTANCE));
         c.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
                 formatFor("*.tf.ftl", HclOutputFormat.INSTANCE),
                 formatFor("*.json.ftl", JsonOutputFormat.INSTANCE),
-                formatFor("*.md.ftl", MarkdownOutputFormat.INSTANCE)).allowNoMatch(true));
+                formatFor("*.md.ftl", MarkdownOutputFormat.INSTANCE),
+                formatFor("*.html.ftl", HTMLOutputFormat.INSTANCE)).allowNoMatch(true));
         c.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         c.setRecognizeStandardFileExtensions(false);
         c.setLocale(Locale.ROOT);
@@ -155,7 +158,7 @@ public final class Templates {
         try {
             Template template = config.getTemplate(name, Locale.ROOT);
             if (!ESCAPING.contains(template.getOutputFormat())) {
-                throw problem(name, "template " + name + " has no escaping output format; name it *.tf.ftl, *.json.ftl or *.md.ftl");
+                throw problem(name, "template " + name + " has no escaping output format; name it *.tf.ftl, *.json.ftl, *.md.ftl or *.html.ftl");
             }
             StringWriter out = new StringWriter();
             template.process(model, out);
