@@ -82,18 +82,12 @@ final class DriftRun {
     }
 
     /**
-     * What one source read, every layer it was asked about accounted for: a layer it did not report, a source not
-     * built into this ztc, or a source that failed in a way it should have caught, is unreadable, never empty.
+     * What one source read, every layer it was asked about accounted for: a layer it did not report, or a source
+     * that failed in a way it should have caught, is unreadable, never empty.
      */
     static List<LayerState> read(DriftSources.Planned planned) {
-        String name = planned.kind().label();
         List<LayerState> states = new ArrayList<>();
-        if (planned.source().isEmpty()) {
-            planned.kind().layers().forEach(l -> states.add(LayerState.unreadable(l, name,
-                    "this ztc has no " + name + " source built in")));
-            return states;
-        }
-        DriftSource source = planned.source().get();
+        DriftSource source = planned.source();
         try {
             states.addAll(source.read());
         } catch (RuntimeException e) {
@@ -114,10 +108,6 @@ final class DriftRun {
                                       Map<String, String> artifacts, List<LayerState> live) {
         List<DriftSources.LayerIntent> intents = DriftSources.INTENTS.stream().filter(i -> i.layers().contains(layer)).toList();
         String sources = String.join(", ", live.stream().map(LayerState::source).distinct().sorted().toList());
-        if (intents.isEmpty()) {
-            return comparison.compare(layer, List.of(), List.of(LayerState.unreadable(layer, sources,
-                    "this ztc cannot derive the intended " + layer.label() + " objects to compare with")));
-        }
         List<StateObject> intended = new ArrayList<>();
         try {
             for (DriftSources.LayerIntent intent : intents) {

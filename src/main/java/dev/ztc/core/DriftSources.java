@@ -3,8 +3,14 @@ package dev.ztc.core;
 import dev.ztc.check.ResolvedProject;
 import dev.ztc.drift.DriftSource;
 import dev.ztc.drift.StateObject;
+import dev.ztc.drift.aws.AwsIntent;
+import dev.ztc.drift.aws.AwsSource;
+import dev.ztc.drift.graph.ConditionalAccessIntent;
+import dev.ztc.drift.graph.GraphSettings;
+import dev.ztc.drift.graph.GraphSource;
 import dev.ztc.drift.opa.OpaSample;
 import dev.ztc.drift.opa.OpaServerSource;
+import dev.ztc.drift.tfstate.TerraformStateSource;
 import dev.ztc.model.EnforcementLayer;
 
 import java.io.IOException;
@@ -19,9 +25,8 @@ import java.util.Set;
 /**
  * The one place where drift's sources and intents are constructed, so that adding a source is two lines here:
  * one in {@link #construct} (how the source is built from the options) and one in {@link #INTENTS} (how its
- * layers' intended objects are derived from the compiled output). A source that is asked for but not built into
- * this ztc makes its layers unknown, never "in sync"; a layer read live whose intent this ztc cannot derive is
- * unknown too.
+ * layers' intended objects are derived from the compiled output). A layer read live whose intent this ztc cannot
+ * derive is unknown, never "in sync".
  */
 final class DriftSources {
 
@@ -33,27 +38,31 @@ final class DriftSources {
     record LayerIntent(Set<EnforcementLayer> layers, Intent intent) {
     }
 
-    /** A source to read: its kind, and the source itself, or empty when this ztc has no such source built in. */
-    record Planned(DriftSourceKind kind, Optional<DriftSource> source) {
+    /** A source to read, and its kind. */
+    record Planned(DriftSourceKind kind, DriftSource source) {
     }
 
-    /** Who derives each layer's intended objects. Source extension point: add a source's intent here. */
+    /**
+     * Who derives each layer's intended objects. A Terraform state needs no intent of its own: it holds the same
+     * objects as the clouds, in the same normal form.
+     */
     static final List<LayerIntent> INTENTS = List.of(
+            new LayerIntent(EnumSet.of(EnforcementLayer.NETWORK, EnforcementLayer.CLOUD_IDENTITY), AwsIntent::intended),
+            new LayerIntent(EnumSet.of(EnforcementLayer.WORKFORCE_IDENTITY), ConditionalAccessIntent::intended),
             new LayerIntent(EnumSet.of(EnforcementLayer.APPLICATION), OpaSample::intended));
 
     private DriftSources() {
     }
 
-    /**
-     * Source extension point: one case per source, built from the options. The integrator of the AWS, Entra and
-     * Terraform-state sources replaces {@code default} by their cases, e.g.
-     * {@code case AWS -> Optional.of(new AwsSource(project, options.awsEndpoint(), options.timeout()));}.
-     */
-    static Optional<DriftSource> construct(DriftSourceKind kind, DriftOptions options, ResolvedProject project)
+    /** One case per source, built from the options (checked by {@link #requireWhatItNeeds} first). */
+    static DriftSource construct(DriftSourceKind kind, DriftOptions options, ResolvedProject project)
             throws DriftSettingException {
         return switch (kind) {
-            case OPA -> Optional.of(new OpaServerSource(opaBase(options), project, options.timeout()));
-            default -> Optional.empty();
+            case AWS -> new AwsSource(project, options.awsEndpoint(), options.timeout());
+            case ENTRA -> new GraphSource(new GraphSettings(graphBase(options), options.azureAuthority(), tenantId(project),
+                    options.azureClientId(), clientSecret(options), options.timeout()), project);
+            case OPA -> new OpaServerSource(opaBase(options), project, options.timeout());
+            case TFSTATE -> new TerraformStateSource(options.tfstate().orElseThrow(), project);
         };
     }
 

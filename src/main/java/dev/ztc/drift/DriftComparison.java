@@ -9,10 +9,13 @@ import dev.ztc.model.Suppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -51,8 +54,22 @@ public final class DriftComparison {
         if (live.isEmpty()) {
             return new LayerDrift(layer, sources, intended.size(), 0, List.of(), Optional.of("no source was read for this layer"));
         }
+        // each source is held to the whole intent on its own: merged, one source's copy of an object would hide
+        // that another source (the cloud itself, say, beside a Terraform state) has lost or changed it
         Map<String, StateObject> wanted = index(intended);
-        Map<String, StateObject> found = index(live.stream().flatMap(s -> s.objects().stream()).toList());
+        Set<DriftItem> items = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (LayerState state : live) {
+            Map<String, StateObject> found = index(state.objects());
+            seen.addAll(found.keySet());
+            items.addAll(differences(wanted, found));
+        }
+        List<DriftItem> sorted = new ArrayList<>(items);
+        sorted.sort(ORDER);
+        return new LayerDrift(layer, sources, wanted.size(), seen.size(), sorted, Optional.empty());
+    }
+
+    private List<DriftItem> differences(Map<String, StateObject> wanted, Map<String, StateObject> found) {
         List<DriftItem> items = new ArrayList<>();
         wanted.forEach((id, object) -> {
             StateObject actual = found.get(id);
@@ -72,8 +89,7 @@ public final class DriftComparison {
                 items.add(item(object, object.managed() ? DriftKind.UNEXPECTED : DriftKind.UNMANAGED, object.ruleIds(), List.of()));
             }
         });
-        items.sort(ORDER);
-        return new LayerDrift(layer, sources, wanted.size(), found.size(), items, Optional.empty());
+        return items;
     }
 
     /** Every field either side has, in name order; a field one side lacks compares as the empty string. */
@@ -111,7 +127,7 @@ public final class DriftComparison {
                 .findFirst();
     }
 
-    /** By id; two sources reading the same object (which they should not) keep the first. */
+    /** By id; a source that reports one object twice keeps the first. */
     private static Map<String, StateObject> index(List<StateObject> objects) {
         Map<String, StateObject> out = new LinkedHashMap<>();
         objects.stream().sorted(Comparator.comparing(StateObject::id)).forEach(o -> out.putIfAbsent(o.id(), o));

@@ -128,10 +128,14 @@ class DriftCommandTest {
 
     @Test
     void theDefaultSourcesFollowTheInventory() throws Exception {
-        // bank-payments has clouds.aws and clouds.azure: both are read by default, and where nothing answers
-        // (or no such source is built in) their layers are unknown, never in sync
+        // bank-payments has clouds.aws and clouds.azure: both are read by default, and where nothing answers their
+        // layers are unknown, never in sync. The Entra token comes from a client secret at a closed authority, so
+        // that the default credential chain never probes a metadata address off this machine; any variable that
+        // is set serves as the (never sent) secret.
         URI closed = OpaServer.closedPort();
-        Run run = drift("--aws-endpoint", closed.toString(), "--graph-endpoint", closed.toString(), "--timeout", "2s");
+        Run run = drift("--aws-endpoint", closed.toString(), "--graph-endpoint", closed.toString(),
+                "--azure-authority", closed.toString(), "--azure-client-id", "ztc-test", "--azure-client-secret-env", "PATH",
+                "--timeout", "2s");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(run.out()).contains("network             unknown", "cloud-identity      unknown", "workforce-identity  unknown",
                 "application         not-checked");

@@ -13,13 +13,12 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drift fails closed: a source that is not built in, that throws, or that leaves out a layer it was asked about
- * makes that layer unreadable, and a layer read live whose intended side ztc cannot derive is unknown — never an
+ * Drift fails closed: a source that throws, or that leaves out a layer it was asked about
+ * makes that layer unreadable, and a layer without its compiled artifacts is never an
  * empty, "in sync" layer. The sources here are hand-written {@link DriftSource}s: what is under test is how core
  * treats whatever a source returns.
  */
@@ -40,22 +39,15 @@ class DriftRunTest {
     }
 
     @Test
-    void aSourceNotBuiltInMakesEveryLayerItCoversUnreadable() {
-        List<LayerState> states = DriftRun.read(new DriftSources.Planned(DriftSourceKind.AWS, Optional.empty()));
-        assertThat(states).extracting(LayerState::layer).containsExactly(EnforcementLayer.NETWORK, EnforcementLayer.CLOUD_IDENTITY);
-        assertThat(states).allSatisfy(s -> assertThat(s.unreadable()).hasValue("this ztc has no aws source built in"));
-    }
-
-    @Test
     void aSourceThatThrowsOrLeavesOutALayerIsUnreadableThere() {
         DriftSource throwing = source("aws test", () -> {
             throw new IllegalStateException("credentials expired");
         });
-        assertThat(DriftRun.read(new DriftSources.Planned(DriftSourceKind.AWS, Optional.of(throwing))))
+        assertThat(DriftRun.read(new DriftSources.Planned(DriftSourceKind.AWS, throwing)))
                 .hasSize(2).allSatisfy(s -> assertThat(s.unreadable().orElseThrow()).contains("credentials expired"));
 
         DriftSource halfway = source("aws test", () -> List.of(LayerState.read(EnforcementLayer.NETWORK, "aws test", List.of())));
-        List<LayerState> states = DriftRun.read(new DriftSources.Planned(DriftSourceKind.AWS, Optional.of(halfway)));
+        List<LayerState> states = DriftRun.read(new DriftSources.Planned(DriftSourceKind.AWS, halfway));
         assertThat(states).hasSize(2);
         assertThat(states.get(0).unreadable()).isEmpty();
         assertThat(states.get(1).layer()).isEqualTo(EnforcementLayer.CLOUD_IDENTITY);
@@ -63,21 +55,15 @@ class DriftRunTest {
     }
 
     @Test
-    void aLayerWhoseIntentCannotBeDerivedIsUnknownAndOneThatCanIsCompared() throws Exception {
+    void aLayerWithoutItsCompiledArtifactsIsNeverInSync() throws Exception {
         ResolvedProject project = Ztc.loadAndCheck(Fixtures.repo().resolve("examples/bank-payments"));
         DriftComparison comparison = new DriftComparison(project, LocalDate.of(2026, 12, 4));
         StateObject group = new StateObject(EnforcementLayer.NETWORK, "security-group", "northbank-asset-payments-db",
                 Map.of("description", "x"), true, List.of());
-        // once the AWS intent is wired in (DriftSources.INTENTS), network is compared instead; either way never in sync here
-        boolean networkIntent = DriftSources.INTENTS.stream().anyMatch(i -> i.layers().contains(EnforcementLayer.NETWORK));
+        // without the compiled network module there is nothing to compare a live group with: never in sync
         LayerDrift network = DriftRun.compare(comparison, EnforcementLayer.NETWORK, project, Map.of(),
                 List.of(LayerState.read(EnforcementLayer.NETWORK, "tfstate test", List.of(group))));
-        if (networkIntent) {
-            assertThat(network.status()).isNotEqualTo(LayerDrift.Status.IN_SYNC);
-        } else {
-            assertThat(network.status()).isEqualTo(LayerDrift.Status.UNKNOWN);
-            assertThat(network.unknownBecause().orElseThrow()).contains("cannot derive the intended network objects");
-        }
+        assertThat(network.status()).isNotEqualTo(LayerDrift.Status.IN_SYNC);
 
         // the application layer's intent needs the compiled manifest: without it the intent is empty, and a live
         // bundle then reads as unexpected, not as in sync

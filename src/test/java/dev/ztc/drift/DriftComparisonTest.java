@@ -105,6 +105,24 @@ class DriftComparisonTest {
     }
 
     @Test
+    void eachSourceIsHeldToTheWholeIntentSoOneCannotHideAnothersLoss() {
+        StateObject wanted = rule("db|ingress|sg:payments|tcp|5432-5432", "PAY-DB-1", true, "PAY-DB-1");
+        LayerDrift drift = comparison.compare(NET, List.of(wanted), List.of(
+                LayerState.read(NET, "terraform-state", List.of(wanted)), LayerState.read(NET, "aws", List.of())));
+        assertThat(drift.items()).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(DriftKind.MISSING);
+            assertThat(i.key()).isEqualTo(wanted.key());
+        });
+        assertThat(drift.live()).isEqualTo(1);
+
+        // the same difference seen by two sources is one item
+        StateObject edited = rule(wanted.key(), "edited", true, "PAY-DB-1");
+        LayerDrift both = comparison.compare(NET, List.of(wanted), List.of(
+                LayerState.read(NET, "terraform-state", List.of(edited)), LayerState.read(NET, "aws", List.of(edited))));
+        assertThat(both.items()).singleElement().satisfies(i -> assertThat(i.kind()).isEqualTo(DriftKind.CHANGED));
+    }
+
+    @Test
     void anUnreadableSourceMakesTheLayerUnknownNeverInSync() {
         List<StateObject> intended = List.of(rule("a|ingress|10.0.1.0/24|tcp|443-443", "WEB-PAY-1", true, "WEB-PAY-1"));
         LayerDrift drift = comparison.compare(NET, intended, List.of(
