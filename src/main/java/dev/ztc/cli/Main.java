@@ -42,6 +42,10 @@ public final class Main {
                     yield INPUT_ERROR;
                 }
             };
+        } catch (java.io.UncheckedIOException e) {
+            // a file that could not be read or written (a directory walk, a stream) is the user's to fix, not a bug
+            err.println("ztc: " + IoErrors.describe(e.getCause()));
+            return INPUT_ERROR;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             err.println("ztc: internal error: " + e + " (please report it; set ZTC_DEBUG=1 for the stack trace)");
             if (System.getenv("ZTC_DEBUG") != null) {

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * and {@code true} for {@code "true"}); statements sorted by their canonical text, since IAM gives their order no
  * meaning. Everything else is kept as it is, so that any other difference shows.
  */
-final class PolicyDocuments {
+public final class PolicyDocuments {
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final Set<String> LISTS = Set.of("Action", "NotAction", "Resource", "NotResource");
@@ -40,7 +40,7 @@ final class PolicyDocuments {
         return canonical(text.startsWith("{") ? text : URLDecoder.decode(text, StandardCharsets.UTF_8));
     }
 
-    static String canonical(String json) throws JsonProcessingException {
+    public static String canonical(String json) throws JsonProcessingException {
         return canonical(JSON.readTree(json));
     }
 

@@ -3,21 +3,20 @@ package dev.ztc.drift.tfstate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ztc.drift.StateObject;
-import dev.ztc.model.EnforcementLayer;
+import dev.ztc.drift.aws.AwsObjects;
+import dev.ztc.drift.aws.PolicyDocuments;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Security groups, their rules, IAM roles and managed policies of a Terraform state in drift's normal form, with the
- * AWS source's conventions (branch drift-aws, {@code AwsObjects}): ztc's by its {@code ztc:managed} and
+ * Security groups, their rules, IAM roles and managed policies of a Terraform state in drift's normal form, built by
+ * the AWS source's {@link AwsObjects} with its conventions: ztc's by its {@code ztc:managed} and
  * {@code ztc:organization} tags (tags stripped: an {@code <org>-} name and a description starting {@code ztc }),
  * rule ids from the {@code ztc:rules} tag or a rule's {@code ztc: A, B} description, ports -1 where EC2 has none.
  *
@@ -26,9 +25,6 @@ import java.util.TreeSet;
  * added by hand that no resource declares.
  */
 final class AwsStateObjects {
-
-    /** What IAM gives a role created without a maximum session duration. */
-    static final int DEFAULT_MAX_SESSION_SECONDS = 3600;
 
     private final String organization;
 
@@ -46,9 +42,8 @@ final class AwsStateObjects {
                 boolean managed = owned(tags(r.values()),
                         r.text("name").startsWith(organization + "-") && r.text("description").startsWith("ztc "));
                 managedGroups.put(r.text("name"), managed);
-                out.add(new StateObject(EnforcementLayer.NETWORK, "security-group", r.text("name"),
-                        Map.of("description", r.text("description"), "vpc", r.text("vpc_id")), managed,
-                        words(tags(r.values()).get("ztc:rules"))));
+                out.add(AwsObjects.securityGroup(r.text("name"), r.text("description"), r.text("vpc_id"), managed,
+                        AwsObjects.ruleIdsOfTag(tags(r.values()).get("ztc:rules"))));
             }
         }
         Map<String, StateObject> rules = new LinkedHashMap<>();
@@ -102,11 +97,9 @@ final class AwsStateObjects {
 
     private static void add(Map<String, StateObject> rules, String group, String direction, String peer, String protocol,
                             int from, int to, String description, boolean managed) {
-        String key = String.join("|", group, direction, peer, protocol.toLowerCase(Locale.ROOT), from + "-" + to);
-        String text = description.strip();
-        List<String> ruleIds = text.startsWith("ztc:") ? words(text.substring("ztc:".length())) : List.of();
-        rules.putIfAbsent(key, new StateObject(EnforcementLayer.NETWORK, "security-group-rule", key,
-                Map.of("description", description), managed, ruleIds));
+        StateObject rule = AwsObjects.securityGroupRule(group, direction, peer, protocol, from, to, description, managed,
+                AwsObjects.ruleIdsOfDescription(description));
+        rules.putIfAbsent(rule.key(), rule);
     }
 
     List<StateObject> identity(List<StateResource> resources) throws StateResource.StateFormatException {
@@ -122,18 +115,14 @@ final class AwsStateObjects {
                 TreeSet<String> policies = attached.getOrDefault(r.text("name"), new TreeSet<>());
                 r.values().path("managed_policy_arns").forEach(arn -> policies.add(policyName(arn.asText())));
                 JsonNode max = r.values().path("max_session_duration");
-                Map<String, String> fields = new TreeMap<>();
-                fields.put("trust", document(r, "assume_role_policy"));
-                fields.put("max_session_duration", String.valueOf(max.canConvertToInt() ? max.asInt() : DEFAULT_MAX_SESSION_SECONDS));
-                fields.put("policies", String.join(",", policies));
                 Map<String, String> tags = tags(r.values());
-                out.add(new StateObject(EnforcementLayer.CLOUD_IDENTITY, "iam-role", r.text("name"), fields,
-                        owned(tags, r.text("description").startsWith("ztc ")), words(tags.get("ztc:rules"))));
+                out.add(AwsObjects.role(r.text("name"), document(r, "assume_role_policy"),
+                        max.canConvertToInt() ? max.asInt() : AwsObjects.DEFAULT_MAX_SESSION_SECONDS, List.copyOf(policies),
+                        owned(tags, r.text("description").startsWith("ztc ")), AwsObjects.ruleIdsOfTag(tags.get("ztc:rules"))));
             } else if (r.managed("aws_iam_policy")) {
                 Map<String, String> tags = tags(r.values());
-                out.add(new StateObject(EnforcementLayer.CLOUD_IDENTITY, "iam-policy", r.text("name"),
-                        Map.of("document", document(r, "policy")),
-                        owned(tags, r.text("description").startsWith("ztc ")), words(tags.get("ztc:rules"))));
+                out.add(AwsObjects.policy(r.text("name"), document(r, "policy"),
+                        owned(tags, r.text("description").startsWith("ztc ")), AwsObjects.ruleIdsOfTag(tags.get("ztc:rules"))));
             }
         }
         return out;
@@ -171,10 +160,5 @@ final class AwsStateObjects {
 
     private static int port(JsonNode value) {
         return value.canConvertToInt() ? value.asInt() : -1;
-    }
-
-    private static List<String> words(String text) {
-        return text == null ? List.of()
-                : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).sorted().distinct().toList();
     }
 }

@@ -13,6 +13,7 @@ import dev.ztc.drift.FieldChange;
 import dev.ztc.drift.LayerDrift;
 import dev.ztc.drift.LayerState;
 import dev.ztc.drift.StateObject;
+import dev.ztc.drift.aws.PolicyDocuments;
 import dev.ztc.drift.graph.ConditionalAccessIntent;
 import dev.ztc.model.EnforcementLayer;
 import org.junit.jupiter.api.BeforeAll;

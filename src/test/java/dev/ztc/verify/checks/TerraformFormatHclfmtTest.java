@@ -7,7 +7,6 @@ import dev.ztc.core.Ztc;
 import dev.ztc.verify.Finding;
 import dev.ztc.verify.Severity;
 import dev.ztc.verify.VerifyContext;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,8 +19,8 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 5 folds "terraform fmt -check / hclfmt" into findings. Where terraform is missing, scripts/install-test-tools.sh
- * installs hclfmt instead, and ZT401 then judges with hclfmt rather than not running at all.
+ * Issue 5 folds "terraform fmt -check / hclfmt" into findings. Where terraform is missing, ZT401 judges with hclfmt
+ * rather than not running at all; scripts/install-test-tools.sh installs hclfmt everywhere, so CI tests this path.
  */
 class TerraformFormatHclfmtTest {
 
@@ -35,9 +34,8 @@ class TerraformFormatHclfmtTest {
 
     @Test
     void withoutTerraformHclfmtJudgesEveryFile() throws Exception {
-        Optional<ExternalTool> hclfmt = ExternalTool.find("hclfmt");
-        Assumptions.assumeTrue(hclfmt.isPresent(), "hclfmt not installed (scripts/install-test-tools.sh installs it where terraform is missing)");
-        TerraformFormat check = new TerraformFormat(name -> name.equals("hclfmt") ? Optional.of(hclfmt.get().path()) : Optional.empty());
+        ExternalTool hclfmt = ExternalTool.require("hclfmt");
+        TerraformFormat check = new TerraformFormat(name -> name.equals("hclfmt") ? Optional.of(hclfmt.path()) : Optional.empty());
         VerifyContext context = clean();
 
         assertThat(check.run(context)).as("ztc's own output is canonical").isEmpty();
