@@ -13,6 +13,7 @@ import dev.ztc.drift.FieldChange;
 import dev.ztc.drift.LayerDrift;
 import dev.ztc.drift.LayerState;
 import dev.ztc.drift.StateObject;
+import dev.ztc.drift.aws.AwsIntent;
 import dev.ztc.drift.aws.PolicyDocuments;
 import dev.ztc.drift.graph.ConditionalAccessIntent;
 import dev.ztc.model.EnforcementLayer;
@@ -35,9 +36,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * a small hand-written network and IAM state reads into exactly the objects the AWS source would give; files that
  * are not a state leave every layer unknown, with where and why.
  *
- * <p>The network and IAM objects are asserted one by one rather than compared with the intended side: that side
- * ({@code AwsIntent}) is written on branch drift-aws and is not on this branch yet. Once merged, a test should
- * compare a state generated from bank-payments' compiled modules with {@code AwsIntent.intended}.
+ * <p>The network and IAM objects are asserted one by one, and those the hand-written state shares with bank-payments'
+ * compiled modules are compared with {@code AwsIntent.intended}: both sides must share one normal form.
  */
 class TerraformStateSourceTest {
 
@@ -134,6 +134,44 @@ class TerraformStateSourceTest {
                 .path("child_modules").path(1).path("resources").path(0).path("values").path("json").asText();
         assertThat(rendered).contains("\"Action\": \"sts:AssumeRole\"");
         assertThat(PolicyDocuments.canonical(rendered)).isEqualTo(ec2Trust);
+    }
+
+    @Test
+    void theStatesNetworkAndIamObjectsAreInTheNormalFormTheAwsIntentBuilds() throws Exception {
+        // bank-payments compiled, and the hand-written state of a part of it applied: every ztc object the state
+        // holds that the intent also names must compare equal field by field, or drift from a state would be noise
+        CompiledExample bank = CompiledExample.of("bank-payments", temp, inventory -> inventory);
+        Map<String, StateObject> wanted = new java.util.TreeMap<>();
+        AwsIntent.intended(bank.project(), bank.artifacts()).forEach(o -> wanted.put(o.id(), o));
+        List<StateObject> live = new TerraformStateSource(
+                Fixtures.repo().resolve("src/test/resources/drift/tfstate/northbank-network-iam.json"), bank.project())
+                .read().stream().flatMap(l -> l.objects().stream()).toList();
+
+        List<StateObject> shared = live.stream().filter(o -> wanted.containsKey(o.id())).toList();
+        assertThat(shared).extracting(StateObject::id).containsExactlyInAnyOrder(
+                "security-group:northbank-asset-payments-db", "security-group:northbank-svc-payments-api",
+                "security-group-rule:northbank-asset-payments-db|ingress|sg:northbank-svc-payments-api|tcp|5432-5432",
+                "security-group-rule:northbank-svc-payments-api|egress|sg:northbank-asset-payments-db|tcp|5432-5432",
+                "iam-policy:payments-api-1", "iam-role:payments-api");
+        for (StateObject object : shared) {
+            StateObject intended = wanted.get(object.id());
+            if (object.kind().equals("iam-role")) {
+                // the state attaches one of the role's policies only: everything else about the role agrees
+                assertThat(object.fields().get("trust")).isEqualTo(intended.fields().get("trust"));
+                assertThat(object.fields().get("max_session_duration")).isEqualTo(intended.fields().get("max_session_duration"));
+            } else if (object.kind().equals("iam-policy")) {
+                // the state's policy holds one of the intended statements: canonically, that statement is identical
+                ObjectMapper json = new ObjectMapper();
+                List<com.fasterxml.jackson.databind.JsonNode> intendedStatements = new java.util.ArrayList<>();
+                json.readTree(intended.fields().get("document")).path("Statement").forEach(intendedStatements::add);
+                com.fasterxml.jackson.databind.JsonNode statements = json.readTree(object.fields().get("document")).path("Statement");
+                assertThat(statements).isNotEmpty();
+                statements.forEach(st -> assertThat(intendedStatements).contains(st));
+            } else {
+                assertThat(object.fields()).as(object.id()).isEqualTo(intended.fields());
+            }
+            assertThat(object.managed()).as(object.id()).isTrue();
+        }
     }
 
     @Test
