@@ -1,5 +1,6 @@
 package dev.ztc.verify;
 
+import dev.ztc.model.Pillar;
 /**
  * What a report says about a check: its stable id, severity, summary, tenet, pillar and docs page. Split from
  * {@link Check} because plan-check's checks judge a Terraform plan, not a {@link VerifyContext}, yet are reported

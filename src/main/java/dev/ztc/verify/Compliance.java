@@ -1,5 +1,6 @@
 package dev.ztc.verify;
 
+import dev.ztc.model.Pillar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -6,12 +6,15 @@ import dev.ztc.drift.DriftReport;
 import dev.ztc.drift.DriftSeverity;
 import dev.ztc.drift.LayerDrift;
 import dev.ztc.model.EnforcementLayer;
+import dev.ztc.model.Pillar;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The numbers every format leads with, computed once so that the formats cannot disagree: the run's status and
@@ -99,7 +102,7 @@ public final class DriftSummary {
         for (Pillar pillar : Pillar.values()) {
             List<LayerDrift> layers = report.layers().stream()
                     .filter(l -> pillar == Pillar.DATA || Pillar.of(l.layer()).contains(pillar)).toList();
-            List<DriftItem> items = items(report).stream().filter(i -> Pillar.of(i, input.dataRules()).contains(pillar)).toList();
+            List<DriftItem> items = items(report).stream().filter(i -> pillars(i, input.dataRules()).contains(pillar)).toList();
             long counting = items.stream().filter(DriftItem::counts).count();
             String status;
             String note = "";
@@ -135,5 +138,14 @@ public final class DriftSummary {
 
     private static Map<String, Long> zeros() {
         return kinds(List.of());
+    }
+
+    /** The layer's pillars; Data too when the item's matrix rules protect a data store, whatever the layer. */
+    static Set<Pillar> pillars(DriftItem item, Set<String> dataRules) {
+        Set<Pillar> out = EnumSet.copyOf(Pillar.of(item.layer()));
+        if (item.ruleIds().stream().anyMatch(dataRules::contains)) {
+            out.add(Pillar.DATA);
+        }
+        return out;
     }
 }

@@ -3,7 +3,7 @@ package dev.ztc.verify.checks;
 import dev.ztc.diag.SourceLocation;
 import dev.ztc.model.Inventory;
 import dev.ztc.verify.Finding;
-import dev.ztc.verify.Pillar;
+import dev.ztc.model.Pillar;
 import dev.ztc.verify.Severity;
 import dev.ztc.verify.Tenet;
 import dev.ztc.verify.VerifyContext;

@@ -7,7 +7,7 @@ import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.model.Subject;
 import dev.ztc.verify.Finding;
-import dev.ztc.verify.Pillar;
+import dev.ztc.model.Pillar;
 import dev.ztc.verify.Severity;
 import dev.ztc.verify.Tenet;
 import dev.ztc.verify.VerifyContext;

@@ -4,7 +4,7 @@ import dev.ztc.emit.ca.ConditionalAccessPlan;
 import dev.ztc.ir.WorkforceIdentityLayer;
 import dev.ztc.model.Inventory;
 import dev.ztc.verify.Finding;
-import dev.ztc.verify.Pillar;
+import dev.ztc.model.Pillar;
 import dev.ztc.verify.Severity;
 import dev.ztc.verify.Tenet;
 import dev.ztc.verify.VerifyContext;

@@ -10,7 +10,7 @@ import dev.ztc.model.MatrixRule;
 import dev.ztc.model.Risk;
 import dev.ztc.model.User;
 import dev.ztc.verify.Finding;
-import dev.ztc.verify.Pillar;
+import dev.ztc.model.Pillar;
 import dev.ztc.verify.Severity;
 import dev.ztc.verify.Tenet;
 import dev.ztc.verify.VerifyContext;

@@ -2,7 +2,7 @@ package dev.ztc.verify.checks;
 
 import dev.ztc.artifact.EmittedPolicy;
 import dev.ztc.verify.Finding;
-import dev.ztc.verify.Pillar;
+import dev.ztc.model.Pillar;
 import dev.ztc.verify.Severity;
 import dev.ztc.verify.Tenet;
 import dev.ztc.verify.VerifyContext;

@@ -5,7 +5,7 @@ import dev.ztc.artifact.EmittedSecurityGroupRule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ztc.model.Settings;
 import dev.ztc.verify.Finding;
-import dev.ztc.verify.Pillar;
+import dev.ztc.model.Pillar;
 import dev.ztc.verify.Severity;
 import dev.ztc.verify.Tenet;
 import dev.ztc.verify.VerifyContext;

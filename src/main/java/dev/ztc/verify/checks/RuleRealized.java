@@ -6,7 +6,7 @@ import dev.ztc.check.Enforcement;
 import dev.ztc.model.EnforcementLayer;
 import dev.ztc.model.MatrixRule;
 import dev.ztc.verify.Finding;
-import dev.ztc.verify.Pillar;
+import dev.ztc.model.Pillar;
 import dev.ztc.verify.Severity;
 import dev.ztc.verify.Tenet;
 import dev.ztc.verify.VerifyContext;

@@ -4,7 +4,7 @@ import dev.ztc.artifact.EmittedSecurityGroupRule;
 import dev.ztc.load.Values;
 import dev.ztc.model.Asset;
 import dev.ztc.verify.Finding;
-import dev.ztc.verify.Pillar;
+import dev.ztc.model.Pillar;
 import dev.ztc.verify.Severity;
 import dev.ztc.verify.Tenet;
 import dev.ztc.verify.VerifyContext;
