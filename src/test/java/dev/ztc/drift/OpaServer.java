@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * A real {@code opa run --server} on a free local port, serving one bundle directory, for the drift tests of the
- * CLI and the Maven goal (as {@code OpaServerSourceTest} starts it). Closed, it stops the process it started.
+ * OPA source, the CLI and the Maven goal. Closed, it stops the process it started.
  */
 public final class OpaServer implements AutoCloseable {
 

@@ -1,22 +1,15 @@
 package dev.ztc.drift.opa;
 
-import dev.ztc.ExternalTool;
 import dev.ztc.Fixtures;
 import dev.ztc.check.ResolvedProject;
 import dev.ztc.core.CompileOptions;
 import dev.ztc.core.Ztc;
 import dev.ztc.drift.LayerState;
+import dev.ztc.drift.OpaServer;
 import dev.ztc.drift.StateObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,8 +60,7 @@ class OpaServerSourceTest {
     @Test
     void anOpaThatIsNotThereIsUnreadable() throws Exception {
         ResolvedProject resolved = Ztc.loadAndCheck(Fixtures.repo().resolve("examples/bank-payments"));
-        int port = freePort();
-        List<LayerState> states = new OpaServerSource(URI.create("http://127.0.0.1:" + port + "/"), resolved, Duration.ofSeconds(2)).read();
+        List<LayerState> states = new OpaServerSource(OpaServer.closedPort(), resolved, Duration.ofSeconds(2)).read();
         assertThat(states).hasSize(1);
         assertThat(states.get(0).unreadable()).isPresent();
         assertThat(states.get(0).objects()).isEmpty();
@@ -80,42 +72,10 @@ class OpaServerSourceTest {
 
     /** Starts opa with the bundle directory, reads it through the source, stops it. */
     private List<StateObject> live(Path bundle, ResolvedProject resolved) throws Exception {
-        ExternalTool opa = ExternalTool.require("opa");
-        int port = freePort();
-        Process server = new ProcessBuilder(opa.path().toString(), "run", "--server", "--addr", "127.0.0.1:" + port, "-b", bundle.toString())
-                .redirectErrorStream(true).redirectOutput(temp.resolve("opa-" + port + ".log").toFile()).start();
-        try {
-            URI base = URI.create("http://127.0.0.1:" + port + "/");
-            awaitHealthy(base);
-            List<LayerState> states = new OpaServerSource(base, resolved, Duration.ofSeconds(5)).read();
+        try (OpaServer opa = OpaServer.start(bundle, temp.resolve("opa-" + bundle.getParent().getFileName() + ".log"))) {
+            List<LayerState> states = new OpaServerSource(opa.base(), resolved, Duration.ofSeconds(5)).read();
             assertThat(states.get(0).unreadable()).isEmpty();
             return states.get(0).objects();
-        } finally {
-            server.destroy();
-            server.waitFor();
-        }
-    }
-
-    private static void awaitHealthy(URI base) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        for (int i = 0; i < 100; i++) {
-            try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve("health?bundles=true"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("opa did not become healthy at " + base);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
