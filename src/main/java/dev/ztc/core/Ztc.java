@@ -123,7 +123,10 @@ public final class Ztc {
         }
         ResolvedProject resolved = loadAndCheck(options.projectDir());
         Ir ir = Compiler.compile(resolved);
-        return context(resolved, ir, VerifyArtifacts.onDisk(options.compileOptions()), clock);
+        Map<String, String> artifacts = VerifyArtifacts.onDisk(options.compileOptions());
+        ConditionalAccessPlan reference = new ConditionalAccessPlanner(resolved).plan(ir.workforceIdentity());
+        // the Conditional Access checks judge the plan, so on disk it is the one the module declares
+        return new VerifyContext(resolved, ir, artifacts, OnDiskConditionalAccess.plan(artifacts, reference), clock);
     }
 
     /** The project compiled and emitted in memory; nothing is read from or written to an output directory. */

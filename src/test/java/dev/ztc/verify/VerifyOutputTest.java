@@ -30,6 +30,7 @@ class VerifyOutputTest {
 
     private static final String POLICY = "terraform/modules/iam/policies/engineer-1.json";
     private static final String NETWORK = "terraform/modules/network/main.tf";
+    private static final String CONDITIONAL_ACCESS = "terraform/modules/conditional-access/main.tf";
 
     @TempDir
     Path temp;
@@ -60,7 +61,7 @@ class VerifyOutputTest {
         CliRun run = verify();
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         // the checks the tests below expect to fire on a hand edit are silent here (the example suppresses only ZT105)
-        assertThat(run.out()).doesNotContain("ZT101", "ZT102", "ZT201", "ZT202");
+        assertThat(run.out()).doesNotContain("ZT101", "ZT102", "ZT103", "ZT201", "ZT202");
     }
 
     @Test
@@ -80,6 +81,31 @@ class VerifyOutputTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).contains(": error: ZT101: ingress rule '192.0.2.0/24->asset-build-host:22/tcp' admits 0.0.0.0/0",
                 ": error: ZT201: asset:build-host is open to 0.0.0.0/0 on 22-22/tcp", "[" + NETWORK + "#ingress:");
+    }
+
+    @Test
+    void aConditionalAccessPolicyStrippedOfMfaByHandFails() throws Exception {
+        Path file = out.resolve(CONDITIONAL_ACCESS);
+        String module = Files.readString(file);
+        // the hr-portal grant's policy is the only one that demands MFA of employees there
+        int policy = module.indexOf("\"ztc-remotico-hr-portal-10-require-mfa");
+        String both = "controls            = [\"mfa\", \"compliantDevice\"]";
+        int controls = module.indexOf(both, policy);
+        assertThat(policy).isPositive();
+        assertThat(controls).isGreaterThan(policy);
+        Files.writeString(file, module.substring(0, controls) + "controls            = [\"compliantDevice\"]"
+                + module.substring(controls + both.length()));
+        CliRun run = verify();
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains(": error: ZT103: no Conditional Access policy requires MFA of group:employees on asset:hr-portal");
+    }
+
+    @Test
+    void aConditionalAccessModuleZtcCannotReadIsRefused() throws Exception {
+        edit(CONDITIONAL_ACCESS, "  policies = {", "  policies = \"none\"\n  unused = {");
+        CliRun run = verify();
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("terraform/modules/conditional-access/main.tf has no locals.policies map");
     }
 
     @Test
@@ -140,6 +166,19 @@ class VerifyOutputTest {
 
         assertThat(onDisk.artifacts()).containsKeys("ir.json", "opa/data.json", "terraform/modules/iam/main.tf", NETWORK);
         assertThat(onDisk.artifacts()).isEqualTo(inMemory.artifacts());
+        assertThat(Verified.run(onDisk, healthcare).findings()).isEqualTo(Verified.run(inMemory, healthcare).findings());
+    }
+
+    /** The Conditional Access plan read back from the module judges like the plan the module was printed from. */
+    @Test
+    void theConditionalAccessModuleOnDiskJudgesLikeItsPlan() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
+        VerifyContext onDisk = Ztc.verifyContext(new VerifyOptions(project, Optional.empty(), false, Optional.of(out)), clock);
+        VerifyContext inMemory = Ztc.verifyContext(new VerifyOptions(project, Optional.empty(), false), clock);
+
+        assertThat(onDisk.plan().policies()).hasSameSizeAs(inMemory.plan().policies()).isNotEmpty();
+        assertThat(onDisk.plan().breakGlass()).hasSameSizeAs(inMemory.plan().breakGlass());
+        assertThat(Verified.run(onDisk, project).findings()).isEqualTo(Verified.run(inMemory, project).findings());
     }
 
     private Path ecKey() throws Exception {
