@@ -18,8 +18,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * {@code ztc:verify}: the CLI's {@code verify} over {@code <outputDirectory>} (compiled first when missing or stale). The report goes to {@code <report>} in {@code <format>}; the text
- * findings go to the build log; findings at or above {@code <failOn>} fail the build.
+ * {@code ztc:verify}: the CLI's {@code verify} over {@code <outputDirectory>} (compiled first when missing or
+ * stale). The report goes to {@code <report>} in {@code <format>}; the text findings go to the build log; findings at
+ * or above {@code <failOn>} fail the build.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractZtcMojo {
