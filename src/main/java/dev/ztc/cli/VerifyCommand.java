@@ -24,7 +24,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * {@code ztc verify [dir] [--format F] [--fail-on L] [--report FILE]}: maps flags onto {@link VerifyOptions},
+ * {@code ztc verify [dir] [--out DIR] [--format F] [--fail-on L] [--report FILE]}: maps flags onto {@link VerifyOptions},
  * prints (or writes) the report, and turns the findings into the exit code.
  */
 final class VerifyCommand {
@@ -42,7 +42,7 @@ final class VerifyCommand {
     static Options options() {
         Options options = new Options();
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                .desc("accepted like every command's --out; verify compiles in memory and writes nothing there").get());
+                .desc("the compiled output to judge (default <project-dir>/build/ztc); compiled first when missing or older than the input").get());
         options.addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
                 .desc("templates that replace the built-in ones, as for compile").get());
         options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
@@ -80,8 +80,12 @@ final class VerifyCommand {
         VerifyOptions options;
         Optional<Path> report;
         try {
+            // verify judges the files Terraform applies, so there is always an output directory: the default one
+            // when --out is not given, as for validate
+            Path outDir = Optional.ofNullable(line.getOptionValue("out")).map(Path::of)
+                    .orElse(arguments.projectDir().resolve("build").resolve("ztc"));
             options = new VerifyOptions(arguments.projectDir(),
-                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of), true);
+                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of), true, Optional.of(outDir));
             report = Optional.ofNullable(line.getOptionValue("report")).map(Path::of);
         } catch (InvalidPathException e) {
             err.println("ztc verify: invalid path: " + e.getMessage());
@@ -94,6 +98,9 @@ final class VerifyCommand {
             e.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
             err.println("ztc verify: " + e.diagnostics().size() + (e.diagnostics().size() == 1 ? " error" : " errors")
                     + " in the input; nothing was verified");
+            return Main.INPUT_ERROR;
+        } catch (IOException e) {
+            err.println("ztc verify: " + IoErrors.describe(e) + "; nothing was verified");
             return Main.INPUT_ERROR;
         }
         String text = format.get().render(result);
@@ -115,7 +122,8 @@ final class VerifyCommand {
     private static String help() {
         StringWriter text = new StringWriter();
         new HelpFormatter().printHelp(new PrintWriter(text), 100, "ztc verify [project-dir] [options]",
-                "Compile the project in memory and check the IR and the generated artifacts against the matrix.\n\n",
+                "Check the generated artifacts under --out (compiled first when missing or older than the input; hand edits"
+                        + " included) and the IR against the matrix.\n\n",
                 options(), 2, 4, "\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 input or usage error.");
         return text.toString();
     }

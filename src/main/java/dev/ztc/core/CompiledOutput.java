@@ -42,13 +42,17 @@ final class CompiledOutput {
         return false;
     }
 
-    /** Every text file under the output directory, by its path relative to it (forward slashes); archives left out. */
+    /**
+     * Every text file under the output directory, by its path relative to it (forward slashes); archives left out,
+     * and so is {@code .terraform/}: {@code terraform init} in the output puts provider binaries there (not UTF-8,
+     * and not ztc's), and the modules Terraform applies are ztc's own files beside it.
+     */
     static Map<String, String> read(Path out) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String name = out.relativize(file).toString().replace('\\', '/');
-                if (!name.endsWith(".tar.gz") && !name.startsWith("reports/")) {
+                if (!name.endsWith(".tar.gz") && !name.startsWith("reports/") && !("/" + name).contains("/.terraform/")) {
                     files.put(name, Files.readString(file, StandardCharsets.UTF_8));
                 }
             }

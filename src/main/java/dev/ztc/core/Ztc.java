@@ -39,7 +39,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -104,31 +103,41 @@ public final class Ztc {
     }
 
     /**
-     * load → check → compile → emit, all in memory, then every verify check over the IR, the emitted files and the
-     * Conditional Access plan. Nothing is written. {@code clock} decides when suppressions expire.
+     * load → check → compile, then every verify check over the IR, the generated files and the Conditional Access
+     * plan. The files are those under {@code options.out()} (compiled first when missing or stale; hand edits are
+     * judged), or emitted in memory when it is empty. {@code clock} decides when suppressions expire.
      */
-    public static VerifyReport verify(VerifyOptions options, Clock clock) throws InputException {
+    public static VerifyReport verify(VerifyOptions options, Clock clock) throws InputException, IOException {
         List<Check> checks = options.externalTools() ? CheckRegistry.all() : CheckRegistry.builtIn();
         return Verifier.verify(verifyContext(options, clock), checks, options.projectDir().toString());
     }
 
-    /** What the checks read: the project compiled and emitted in memory. Tests tamper with it before verifying. */
-    public static VerifyContext verifyContext(VerifyOptions options, Clock clock) throws InputException {
-        Templates templates = Templates.of(options.templates());
+    /**
+     * What the checks read. The IR always comes from compiling the project in memory: it is the reference the files
+     * are judged against, so a hand-edited {@code ir.json} cannot vouch for hand-edited Terraform. Tests tamper with
+     * the context before verifying.
+     */
+    public static VerifyContext verifyContext(VerifyOptions options, Clock clock) throws InputException, IOException {
+        if (options.out().isEmpty()) {
+            return inMemoryContext(options.projectDir(), options.templates(), clock);
+        }
         ResolvedProject resolved = loadAndCheck(options.projectDir());
         Ir ir = Compiler.compile(resolved);
-        OutputTree tree = new OutputTree();
-        tree.add("ir.json", IrJson.write(ir));
-        new TerraformEmitter(templates).emitInto(ir, resolved, tree);
-        Map<String, String> artifacts = new TreeMap<>();
-        tree.files().forEach((path, bytes) -> artifacts.put(path, new String(bytes, StandardCharsets.UTF_8)));
-        // the application layer, emitted as compile emits it (unsigned: a signature proves nothing about content);
-        // the tarball is left out, it holds exactly policy, data and manifest, which are checked as text
-        OpaBundleEmitter.emit(ir, resolved, OpaSamples.of(resolved), Optional.empty(), templates).forEach((path, bytes) -> {
-            if (!path.endsWith(".tar.gz")) {
-                artifacts.put(path, new String(bytes, StandardCharsets.UTF_8));
-            }
-        });
+        Map<String, String> artifacts = VerifyArtifacts.onDisk(options.compileOptions());
+        ConditionalAccessPlan reference = new ConditionalAccessPlanner(resolved).plan(ir.workforceIdentity());
+        // the Conditional Access checks judge the plan, so on disk it is the one the module declares
+        return new VerifyContext(resolved, ir, artifacts, OnDiskConditionalAccess.plan(artifacts, reference), clock);
+    }
+
+    /** The project compiled and emitted in memory; nothing is read from or written to an output directory. */
+    private static VerifyContext inMemoryContext(Path projectDir, Optional<Path> templates, Clock clock) throws InputException {
+        ResolvedProject resolved = loadAndCheck(projectDir);
+        Ir ir = Compiler.compile(resolved);
+        return context(resolved, ir, VerifyArtifacts.inMemory(ir, resolved, Templates.of(templates)), clock);
+    }
+
+    private static VerifyContext context(ResolvedProject resolved, Ir ir, Map<String, String> artifacts, Clock clock)
+            throws InputException {
         ConditionalAccessPlan plan = new ConditionalAccessPlanner(resolved).plan(ir.workforceIdentity());
         return new VerifyContext(resolved, ir, artifacts, plan, clock);
     }
@@ -154,7 +163,7 @@ public final class Ztc {
 
     /** What a plan is judged against: the project compiled in memory, keyed by Terraform address. */
     public static PlanIntent planIntent(Path projectDir, Optional<Path> templates, Clock clock) throws InputException {
-        VerifyContext context = verifyContext(new VerifyOptions(projectDir, templates, false), clock);
+        VerifyContext context = inMemoryContext(projectDir, templates, clock);
         return PlanIntent.of(context, Optional.of(bundleMd5(context, templates)));
     }
 

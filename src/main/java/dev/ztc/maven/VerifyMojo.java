@@ -13,12 +13,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * {@code ztc:verify}: the CLI's {@code verify}. The report goes to {@code <report>} in {@code <format>}; the text
- * findings go to the build log; findings at or above {@code <failOn>} fail the build.
+ * {@code ztc:verify}: the CLI's {@code verify} over {@code <outputDirectory>} (compiled first when missing or
+ * stale). The report goes to {@code <report>} in {@code <format>}; the text findings go to the build log; findings at
+ * or above {@code <failOn>} fail the build.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractZtcMojo {
@@ -47,9 +49,11 @@ public class VerifyMojo extends AbstractZtcMojo {
         };
         VerifyReport result;
         try {
-            result = Ztc.verify(new VerifyOptions(project(), templatesDir(), true), Clock.systemDefaultZone());
+            result = Ztc.verify(new VerifyOptions(project(), templatesDir(), true, out()), Clock.systemDefaultZone());
         } catch (InputException e) {
             throw inputErrors("verify", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("ztc:verify: " + e.getMessage() + " (<outputDirectory>)", e);
         }
         write(report, reportFormat.render(result), "report");
         ReportFormat.TEXT.render(result).lines().forEach(getLog()::info);

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * What the checks read: the checked project (the intent), its IR, the generated files (paths relative to the
  * output directory, e.g. {@code terraform/modules/iam/policies/sre-1.json} or {@code opa/data.json}; binary files such
  * as the bundle tarball left out) and the Conditional Access plan the
- * Terraform was printed from. Checks re-read the files rather than trusting the IR, so that an emitter bug is
+ * Terraform was printed from (read back from the module when the files are a compiled output on disk). Checks re-read the files rather than trusting the IR, so that an emitter bug is
  * caught. {@code clock} decides what "today" is for suppression expiry.
  */
 public final class VerifyContext {

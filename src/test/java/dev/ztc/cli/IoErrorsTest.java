@@ -45,8 +45,8 @@ class IoErrorsTest {
     void aReportThatCannotBeWrittenIsReportedWithItsCause() throws IOException {
         Path file = Files.writeString(temp.resolve("plain-file"), "not a directory");
 
-        CliRun run = CliRun.of("verify", Fixtures.project("minimal").toString(), "--report",
-                file.resolve("report.txt").toString());
+        CliRun run = CliRun.of("verify", Fixtures.project("minimal").toString(), "--out", temp.resolve("out").toString(),
+                "--report", file.resolve("report.txt").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).matches("ztc verify: cannot write the report: \\S+: .+");

@@ -91,4 +91,19 @@ class MojoTest {
         assertThatThrownBy(() -> verify(broken).execute()).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("(<projectDirectory>)").hasMessageMatching("(?s).*:\\d+:\\d+: error: .*");
     }
+
+    /** ztc:verify judges <outputDirectory> as it is, so a hand edit between compile and apply fails the build. */
+    @Test
+    void verifyJudgesTheOutputDirectoryAsItIsOnDisk() throws Exception {
+        Path example = Fixtures.copy(Fixtures.repo().resolve("examples/maven-project/src/main/ztc"), temp.resolve("ztc"));
+        configured(new CompileMojo(), example).execute();
+        verify(example).execute(); // untouched: clean
+        Path policy = temp.resolve("out/terraform/modules/iam/policies/order-api-1.json");
+        String text = Files.readString(policy);
+        assertThat(text).contains("\"s3:PutObject\",");
+        Files.writeString(policy, text.replace("\"s3:PutObject\",", "\"s3:*\","));
+        assertThatThrownBy(() -> verify(example).execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("at or above error (<failOn>)");
+        assertThat(Files.readString(temp.resolve("reports/verify.sarif"))).contains("grants action s3:*", "order-api-1.json");
+    }
 }

@@ -16,25 +16,35 @@ class VerifyCommandTest {
     @TempDir
     Path temp;
 
+    /** verify compiles into its output when that is missing: into the temp dir, never into the fixture. */
+    private CliRun verify(Path project, String... options) {
+        String[] args = new String[options.length + 4];
+        args[0] = "verify";
+        args[1] = project.toString();
+        args[2] = "--out";
+        args[3] = temp.resolve("out-" + project.getFileName()).toString();
+        System.arraycopy(options, 0, args, 4, options.length);
+        return CliRun.of(args);
+    }
+
     @Test
     void exitCodesFollowFailOn() {
-        String clean = Verified.fixture("clean").toString();
-        assertThat(CliRun.of("verify", clean).exitCode()).isZero();
-        String errors = Verified.fixture("ZT201").toString();
-        CliRun run = CliRun.of("verify", errors);
+        assertThat(verify(Verified.fixture("clean")).exitCode()).isZero();
+        Path errors = Verified.fixture("ZT201");
+        CliRun run = verify(errors);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains(errors + "/matrix.yaml:", ": error: ZT201: ");
-        assertThat(CliRun.of("verify", errors, "--fail-on", "never").exitCode()).isZero();
-        String warnings = Verified.fixture("ZT304").toString();
-        assertThat(CliRun.of("verify", warnings).exitCode()).isZero();
-        assertThat(CliRun.of("verify", warnings, "--fail-on", "warning").exitCode()).isEqualTo(1);
+        assertThat(verify(errors, "--fail-on", "never").exitCode()).isZero();
+        Path warnings = Verified.fixture("ZT304");
+        assertThat(verify(warnings).exitCode()).isZero();
+        assertThat(verify(warnings, "--fail-on", "warning").exitCode()).isEqualTo(1);
     }
 
     @Test
     void badUsageAndBadInputExit2() {
-        assertThat(CliRun.of("verify", Verified.fixture("clean").toString(), "--format", "yaml").exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("verify", Verified.fixture("clean").toString(), "--fail-on", "info").exitCode()).isEqualTo(2);
-        CliRun broken = CliRun.of("verify", Fixtures.project("broken").toString());
+        assertThat(verify(Verified.fixture("clean"), "--format", "yaml").exitCode()).isEqualTo(2);
+        assertThat(verify(Verified.fixture("clean"), "--fail-on", "info").exitCode()).isEqualTo(2);
+        CliRun broken = verify(Fixtures.project("broken"));
         assertThat(broken.exitCode()).isEqualTo(2);
         assertThat(broken.err()).containsPattern(":\\d+:\\d+: error: ");
     }
@@ -43,7 +53,7 @@ class VerifyCommandTest {
     void aSuppressionWithoutAReasonIsALocatedInputError() throws Exception {
         Path project = Fixtures.copy(Verified.fixture("ZT105"), temp.resolve("p"));
         Files.writeString(project.resolve("ztc.yaml"), "version: 1\nsuppressions:\n  - { check: ZT105, rule: AN-READ }\n");
-        CliRun run = CliRun.of("verify", project.toString());
+        CliRun run = verify(project);
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("ztc.yaml:3:5: error: suppression is missing required 'reason'");
     }
@@ -54,7 +64,7 @@ class VerifyCommandTest {
         Files.writeString(project.resolve("ztc.yaml"), "version: 1\nsuppressions:\n"
                 + "  - { check: ZT105, rule: AN-READ, reason: \"accepted for the test\", expires: 2999-12-31 }\n");
         Path report = temp.resolve("out/verify.sarif");
-        CliRun run = CliRun.of("verify", project.toString(), "--format", "sarif", "--report", report.toString());
+        CliRun run = verify(project, "--format", "sarif", "--report", report.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(report)).contains("\"justification\" : \"accepted for the test\"");
     }

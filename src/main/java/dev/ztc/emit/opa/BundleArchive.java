@@ -1,10 +1,13 @@
 package dev.ztc.emit.opa;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,5 +53,22 @@ public final class BundleArchive {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The regular files of a bundle archive by name, without the leading "/" (the inverse of {@link #tarGz}). verify
+     * reads an archive on disk with it to know that what Terraform uploads is what it judged.
+     */
+    public static Map<String, byte[]> read(byte[] tarGz) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(new ByteArrayInputStream(tarGz)), "UTF-8")) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (entry.isFile()) {
+                    String name = entry.getName().replaceFirst("^\\.?/", "");
+                    files.put(name, tar.readAllBytes());
+                }
+            }
+        }
+        return files;
     }
 }

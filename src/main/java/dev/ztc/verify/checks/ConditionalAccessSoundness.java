@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * ZT103: the Conditional Access policies the Terraform is printed from trace to matrix rules that realize the
+ * ZT103: the Conditional Access policies (as the module on disk declares them, or as compiled) trace to matrix rules that realize the
  * workforce-identity layer; nobody is exempted from an app's block policy unless a rule on that app grants them;
  * and every such rule's MFA, device and location requirements are demanded by a policy covering its subject.
  */
