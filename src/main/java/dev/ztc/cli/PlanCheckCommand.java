@@ -4,20 +4,15 @@ import dev.ztc.core.PlanCheckOptions;
 import dev.ztc.core.Ztc;
 import dev.ztc.diag.Diagnostic;
 import dev.ztc.diag.InputException;
-import dev.ztc.verify.Severity;
 import dev.ztc.verify.VerifyReport;
-import dev.ztc.verify.format.ReportFormat;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,15 +40,7 @@ final class PlanCheckCommand {
                 .desc("the plan as JSON: terraform show -json tfplan > FILE (required)").get());
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("accepted like every command's --out; plan-check compiles in memory and writes nothing there").get());
-        options.addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
-                .desc("templates that replace the built-in ones, as for compile").get());
-        options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc("text (default), json, sarif, junit or markdown").get());
-        options.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
-                .desc("exit 1 when an unsuppressed finding is at least: error (default), warning, or never").get());
-        options.addOption(Option.builder().longOpt("report").hasArg().argName("FILE")
-                .desc("write the report to FILE instead of standard output").get());
-        options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+        FindingsOutput.addOptions(options);
         return options;
     }
 
@@ -67,28 +54,13 @@ final class PlanCheckCommand {
             err.println("ztc plan-check: --plan FILE is required (terraform show -json tfplan > FILE)");
             return Main.INPUT_ERROR;
         }
-        Optional<ReportFormat> format = ReportFormat.parse(line.getOptionValue("format", "text"));
-        if (format.isEmpty()) {
-            err.println("ztc plan-check: --format must be text, json, sarif, junit or markdown, not '" + line.getOptionValue("format") + "'");
-            return Main.INPUT_ERROR;
-        }
-        String failOn = line.getOptionValue("fail-on", "error");
-        Optional<Severity> threshold = switch (failOn) {
-            case "error" -> Optional.of(Severity.ERROR);
-            case "warning" -> Optional.of(Severity.WARNING);
-            case "never" -> Optional.empty();
-            default -> null;
-        };
-        if (threshold == null) {
-            err.println("ztc plan-check: --fail-on must be error, warning or never, not '" + failOn + "'");
+        Optional<FindingsOutput> output = FindingsOutput.parse("plan-check", line, err);
+        if (output.isEmpty()) {
             return Main.INPUT_ERROR;
         }
         PlanCheckOptions options;
-        Optional<Path> report;
         try {
-            options = new PlanCheckOptions(arguments.projectDir(), Path.of(line.getOptionValue("plan")),
-                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of));
-            report = Optional.ofNullable(line.getOptionValue("report")).map(Path::of);
+            options = new PlanCheckOptions(arguments.projectDir(), Path.of(line.getOptionValue("plan")), output.get().templates());
         } catch (InvalidPathException e) {
             err.println("ztc plan-check: invalid path: " + e.getMessage());
             return Main.INPUT_ERROR;
@@ -102,19 +74,7 @@ final class PlanCheckCommand {
                     + " in the input; nothing was checked");
             return Main.INPUT_ERROR;
         }
-        String text = format.get().render(result);
-        if (report.isPresent()) {
-            try {
-                Files.createDirectories(report.get().toAbsolutePath().getParent());
-                Files.writeString(report.get(), text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("ztc plan-check: cannot write the report: " + e.getMessage());
-                return Main.INPUT_ERROR;
-            }
-        } else {
-            out.print(text);
-        }
-        return threshold.isPresent() && result.failing(threshold.get()) > 0 ? Main.FINDINGS : Main.OK;
+        return output.get().emit(result, out, err);
     }
 
     private static String help() {

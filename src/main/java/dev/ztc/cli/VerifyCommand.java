@@ -4,9 +4,7 @@ import dev.ztc.core.VerifyOptions;
 import dev.ztc.core.Ztc;
 import dev.ztc.diag.Diagnostic;
 import dev.ztc.diag.InputException;
-import dev.ztc.verify.Severity;
 import dev.ztc.verify.VerifyReport;
-import dev.ztc.verify.format.ReportFormat;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
@@ -16,8 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,15 +39,7 @@ final class VerifyCommand {
         Options options = new Options();
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("the compiled output to judge (default <project-dir>/build/ztc); compiled first when missing or older than the input").get());
-        options.addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
-                .desc("templates that replace the built-in ones, as for compile").get());
-        options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc("text (default), json, sarif, junit or markdown").get());
-        options.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
-                .desc("exit 1 when an unsuppressed finding is at least: error (default), warning, or never").get());
-        options.addOption(Option.builder().longOpt("report").hasArg().argName("FILE")
-                .desc("write the report to FILE instead of standard output").get());
-        options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+        FindingsOutput.addOptions(options);
         return options;
     }
 
@@ -61,32 +49,17 @@ final class VerifyCommand {
             return arguments.exit().getAsInt();
         }
         CommandLine line = arguments.line();
-        Optional<ReportFormat> format = ReportFormat.parse(line.getOptionValue("format", "text"));
-        if (format.isEmpty()) {
-            err.println("ztc verify: --format must be text, json, sarif, junit or markdown, not '" + line.getOptionValue("format") + "'");
-            return Main.INPUT_ERROR;
-        }
-        String failOn = line.getOptionValue("fail-on", "error");
-        Optional<Severity> threshold = switch (failOn) {
-            case "error" -> Optional.of(Severity.ERROR);
-            case "warning" -> Optional.of(Severity.WARNING);
-            case "never" -> Optional.empty();
-            default -> null;
-        };
-        if (threshold == null) {
-            err.println("ztc verify: --fail-on must be error, warning or never, not '" + failOn + "'");
+        Optional<FindingsOutput> output = FindingsOutput.parse("verify", line, err);
+        if (output.isEmpty()) {
             return Main.INPUT_ERROR;
         }
         VerifyOptions options;
-        Optional<Path> report;
         try {
             // verify judges the files Terraform applies, so there is always an output directory: the default one
             // when --out is not given, as for validate
             Path outDir = Optional.ofNullable(line.getOptionValue("out")).map(Path::of)
                     .orElse(arguments.projectDir().resolve("build").resolve("ztc"));
-            options = new VerifyOptions(arguments.projectDir(),
-                    Optional.ofNullable(line.getOptionValue("templates")).map(Path::of), true, Optional.of(outDir));
-            report = Optional.ofNullable(line.getOptionValue("report")).map(Path::of);
+            options = new VerifyOptions(arguments.projectDir(), output.get().templates(), true, Optional.of(outDir));
         } catch (InvalidPathException e) {
             err.println("ztc verify: invalid path: " + e.getMessage());
             return Main.INPUT_ERROR;
@@ -103,20 +76,7 @@ final class VerifyCommand {
             err.println("ztc verify: " + IoErrors.describe(e) + "; nothing was verified");
             return Main.INPUT_ERROR;
         }
-        String text = format.get().render(result);
-        if (report.isPresent()) {
-            try {
-                Path parent = report.get().toAbsolutePath().getParent();
-                Files.createDirectories(parent);
-                Files.writeString(report.get(), text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("ztc verify: cannot write the report: " + IoErrors.describe(e));
-                return Main.INPUT_ERROR;
-            }
-        } else {
-            out.print(text);
-        }
-        return threshold.isPresent() && result.failing(threshold.get()) > 0 ? Main.FINDINGS : Main.OK;
+        return output.get().emit(result, out, err);
     }
 
     private static String help() {
