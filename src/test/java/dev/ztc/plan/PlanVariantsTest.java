@@ -67,6 +67,57 @@ class PlanVariantsTest {
                 .startsWith("module.conditional_access.azuread_conditional_access_policy.this[\"ztc-remotico-github-enterprise-00-block-unlisted\"]"
                         + " | CODE-CONTRACTOR-1,CODE-READ-1,CODE-WRITE-1 | ")
                 .contains("deletes the Conditional Access policy", "(block)");
+        assertThat(report.failing(Severity.ERROR)).isEqualTo(1);
+    }
+
+    private static final String CA = "module.conditional_access.azuread_conditional_access_policy.this";
+
+    /** The single ZT503 finding of a remote-workforce variant, the only error of the plan. */
+    private static String weakened(String variant) throws Exception {
+        VerifyReport report = PlanFixtures.check("remote-workforce", variant);
+        assertThat(report.failing(Severity.ERROR)).as("errors of %s: %s", variant, report.findings()).isEqualTo(1);
+        assertThat(PlanFixtures.of(report, "ZT503")).hasSize(1);
+        return PlanFixtures.of(report, "ZT503").get(0);
+    }
+
+    @Test
+    void anExclusionAddedOnCreateIsCaughtAgainstTheIntendedPolicy() throws Exception {
+        // a create has no "before": the contractors' group and a stranger are exemptions the compiled policy lacks
+        assertThat(weakened("ca-exclusion-on-create"))
+                .startsWith(CA + "[\"ztc-remotico-github-enterprise-10-require-mfa_2b_device-corporate_2b_risk-low\"]"
+                        + " | CODE-READ-1,CODE-WRITE-1 | ")
+                .contains("newly exempts users id:5a5a5a5a-0bad-4bad-8bad-000000000001", "newly exempts groups contractors")
+                .doesNotContain("e0e0e0e0");
+    }
+
+    @Test
+    void aDroppedMfaControlIsAWeakening() throws Exception {
+        assertThat(weakened("ca-dropped-mfa"))
+                .startsWith(CA + "[\"ztc-remotico-hr-portal-10-require-mfa_2b_device-corporate_2b_risk-low\"] | HR-1 | ")
+                .endsWith("drops controls mfa");
+    }
+
+    @Test
+    void loosenedRiskLevelsAreAWeakening() throws Exception {
+        assertThat(weakened("ca-risk-loosened"))
+                .startsWith(CA + "[\"ztc-remotico-hr-portal-30-block-risk-mfa_2b_device-corporate_2b_risk-low\"] | HR-1 | ")
+                .endsWith("no longer applies at sign-in risk medium (the compiled policy covers medium, high)");
+    }
+
+    @Test
+    void aWidenedLocationExclusionIsAWeakening() throws Exception {
+        // the agency's location is created by the same plan, so its id is unknown: counted, not named, and expected
+        assertThat(weakened("ca-location-widened"))
+                .startsWith(CA + "[\"ztc-remotico-github-enterprise-20-block-outside-mfa_2b_device-contractor-registered"
+                        + "_2b_from-contractor-agency_2b_risk-none\"] | CODE-CONTRACTOR-1 | ")
+                .contains("newly exempts locations AllTrusted", "exempts 2 locations where the compiled policy exempts 1");
+    }
+
+    @Test
+    void aStateWeakenedByAnUpdateIsCaught() throws Exception {
+        assertThat(weakened("ca-state-weakened"))
+                .startsWith(CA + "[\"ztc-remotico-00-block-legacy-auth\"] | ")
+                .endsWith("stops enforcing it (state disabled; the compiled state is enabledForReportingButNotEnforced)");
     }
 
     @Test
