@@ -19,6 +19,19 @@ class PlanVariantsTest {
     }
 
     @Test
+    void anEgressRuleIsDescribedByWhereTrafficGoes() throws Exception {
+        // the workload's egress to the database, turned into egress to anywhere on any port
+        VerifyReport report = PlanFixtures.check("bank-payments", "egress-to-world");
+        String address = "module.network.aws_vpc_security_group_egress_rule.to_group[\"svc-payments-api->asset-payments-db:5432/tcp\"]";
+        assertThat(PlanFixtures.of(report, "ZT501")).containsExactly(
+                address + " | PAY-DB-1 | " + address + ": opens 0-65535/tcp to the whole Internet 0.0.0.0/0 where PAY-DB-1"
+                        + " grant only 5432-5432/tcp to group asset-payments-db",
+                address + " | PAY-DB-1 | " + address + ": referenced_security_group_id is null, not a ztc group where the matrix"
+                        + " needs group asset-payments-db");
+        assertThat(report.failing(Severity.ERROR)).isEqualTo(2);
+    }
+
+    @Test
     void aWidenedIamActionNamesTheStatementAndItsRule() throws Exception {
         VerifyReport report = PlanFixtures.check("bank-payments", "widened-iam-action");
         assertThat(PlanFixtures.of(report, "ZT502")).singleElement().asString()
