@@ -43,6 +43,30 @@ class PlanVariantsTest {
     }
 
     @Test
+    void aWidenedRoleTrustNamesThePrincipalsBeyondTheGrantedOnes() throws Exception {
+        // any AWS principal on a workload role, an extra service on another, another account on a people role
+        VerifyReport report = PlanFixtures.check("bank-payments", "widened-role-trust");
+        assertThat(PlanFixtures.of(report, "ZT502")).containsExactly(
+                "module.iam.aws_iam_role.this[\"payments-api\"] | PAY-KMS-1,PAY-KMS-2,PAY-SECRET-1 | module.iam.aws_iam_role.this[\"payments-api\"]:"
+                        + " trust lets AWS principals * assume payments-api, which is trusted only by ec2.amazonaws.com",
+                "module.iam.aws_iam_role.this[\"reporting-job\"] | RPT-WRITE-1 | module.iam.aws_iam_role.this[\"reporting-job\"]:"
+                        + " trust lets Service principals lambda.amazonaws.com assume reporting-job, which is trusted only by ec2.amazonaws.com",
+                "module.iam.aws_iam_role.this[\"payment-analyst\"] | RPT-LIST-1,RPT-READ-1 | module.iam.aws_iam_role.this[\"payment-analyst\"]:"
+                        + " trust lets AWS principals arn:aws:iam::444455556666:root assume payment-analyst, which is trusted only by SAML federation");
+        assertThat(report.failing(Severity.ERROR)).isEqualTo(3);
+    }
+
+    @Test
+    void aDeletedPolicyAttachmentIsTheRemovalOfItsGrants() throws Exception {
+        VerifyReport report = PlanFixtures.check("bank-payments", "deleted-policy-attachment");
+        assertThat(PlanFixtures.of(report, "ZT504")).singleElement().asString()
+                .startsWith("module.iam.aws_iam_role_policy_attachment.this[\"payments-api-1\"] | ")
+                .contains("PAY-SECRET-1")
+                .endsWith(": detaches the policy payments-api-1 from its role");
+        assertThat(report.failing(Severity.ERROR)).isEqualTo(1);
+    }
+
+    @Test
     void aRemovedRequiredRuleIsReported() throws Exception {
         VerifyReport report = PlanFixtures.check("bank-payments", "removed-sg-rule");
         assertThat(PlanFixtures.of(report, "ZT504")).containsExactly(
