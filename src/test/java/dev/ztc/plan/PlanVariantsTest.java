@@ -151,6 +151,17 @@ class PlanVariantsTest {
     }
 
     @Test
+    void anUpdateNamesKnownLocationIdsThroughTheNamedLocations() throws Exception {
+        // the agency's location exists (its id is in prior_state), so it is named and intended; the other id is not
+        assertThat(weakened("ca-location-update"))
+                .startsWith(CA + "[\"ztc-remotico-github-enterprise-20-block-outside-mfa_2b_device-contractor-registered"
+                        + "_2b_from-contractor-agency_2b_risk-none\"] | CODE-CONTRACTOR-1 | ")
+                .endsWith("newly exempts locations id:0d0d0d0d-1111-4222-8333-444455556666;"
+                        + " exempts 2 locations where the compiled policy exempts 1")
+                .doesNotContain("6f5e4d3c");
+    }
+
+    @Test
     void aStateWeakenedByAnUpdateIsCaught() throws Exception {
         assertThat(weakened("ca-state-weakened"))
                 .startsWith(CA + "[\"ztc-remotico-00-block-legacy-auth\"] | ")
