@@ -49,11 +49,11 @@ final class IntendedPolicyComparison {
         list(conditions, "applications", "0", "included_applications").ifPresent(p -> lacking("applications", granted.applications(), p));
         list(conditions, "client_app_types").ifPresent(p -> lacking("client app types", granted.clientAppTypes(), p));
         List<String> includeUsers = granted.allUsers() ? concat(List.of("All"), granted.includeUsers()) : granted.includeUsers();
-        list(users, "included_users").map(p -> names(p, tenant::user, "included_users")).ifPresent(p -> lacking("users", includeUsers, p));
-        list(users, "included_groups").map(p -> names(p, tenant::group, "included_groups")).ifPresent(p -> lacking("groups", granted.includeGroups(), p));
+        list(users, "included_users").flatMap(p -> names(p, tenant::user, "included_users")).ifPresent(p -> lacking("users", includeUsers, p));
+        list(users, "included_groups").flatMap(p -> names(p, tenant::group, "included_groups")).ifPresent(p -> lacking("groups", granted.includeGroups(), p));
         List<String> excludeUsers = concat(breakGlass.stream().map(TenantIds::unmapped).toList(), granted.excludeUsers());
-        list(users, "excluded_users").map(p -> names(p, tenant::user, "excluded_users")).ifPresent(p -> extra("users", excludeUsers, p));
-        list(users, "excluded_groups").map(p -> names(p, tenant::group, "excluded_groups")).ifPresent(p -> extra("groups", granted.excludeGroups(), p));
+        list(users, "excluded_users").flatMap(p -> names(p, tenant::user, "excluded_users")).ifPresent(p -> extra("users", excludeUsers, p));
+        list(users, "excluded_groups").flatMap(p -> names(p, tenant::group, "excluded_groups")).ifPresent(p -> extra("groups", granted.excludeGroups(), p));
         locations();
         list(conditions, "sign_in_risk_levels").ifPresent(this::risk);
         list(new String[] {"grant_controls", "0"}, "built_in_controls").ifPresent(p -> lacking("controls", granted.controls(), p));
@@ -90,10 +90,10 @@ final class IntendedPolicyComparison {
         String[] block = {"conditions", "0", "locations", "0"};
         boolean planned = c.after("conditions", "0", "locations", "0") instanceof ResourceChange.Known;
         List<String> includes = granted.includeLocations().isEmpty() ? List.of("All") : granted.includeLocations();
-        Optional<List<String>> included = planned ? list(block, "included_locations").map(p -> names(p, tenant::location, "included_locations"))
+        Optional<List<String>> included = planned ? list(block, "included_locations").flatMap(p -> names(p, tenant::location, "included_locations"))
                 : Optional.of(List.of("All"));
         included.filter(p -> !p.contains("All")).ifPresent(p -> lacking("locations", includes, p));
-        Optional<List<String>> excluded = planned ? list(block, "excluded_locations").map(p -> names(p, tenant::location, "excluded_locations"))
+        Optional<List<String>> excluded = planned ? list(block, "excluded_locations").flatMap(p -> names(p, tenant::location, "excluded_locations"))
                 : Optional.of(List.of());
         excluded.ifPresent(p -> {
             extra("locations", granted.excludeLocations(), p.stream().filter(l -> !l.equals(UNKNOWN)).toList());
@@ -163,13 +163,15 @@ final class IntendedPolicyComparison {
 
     /**
      * Object ids named as the module names them. Users and groups come from data sources read while planning, so an
-     * id unknown until apply is reported; a location id may be unknown, because the same plan creates the location.
+     * id unknown until apply is reported (and the list not compared); a location id may be unknown, because the
+     * same plan creates the location.
      */
-    private List<String> names(List<String> planned, UnaryOperator<String> name, String attribute) {
+    private Optional<List<String>> names(List<String> planned, UnaryOperator<String> name, String attribute) {
         if (!attribute.endsWith("_locations") && planned.contains(UNKNOWN)) {
-            out.unknown(c, ruleIds, attribute);
+            out.unknown(c, ruleIds, "conditions[0].users[0]." + attribute);
+            return Optional.empty();
         }
-        return planned.stream().map(p -> p.equals(UNKNOWN) ? p : name.apply(p)).toList();
+        return Optional.of(planned.stream().map(p -> p.equals(UNKNOWN) ? p : name.apply(p)).toList());
     }
 
     private void lacking(String what, List<String> required, List<String> planned) {

@@ -162,6 +162,16 @@ class PlanVariantsTest {
     }
 
     @Test
+    void aGroupIdUnknownUntilApplyIsUnverifiableNotADrop() throws Exception {
+        // the module looks groups up while planning; an unknown id cannot be judged, and is not claimed to be a drop
+        VerifyReport report = PlanFixtures.check("remote-workforce", "ca-unknown-group");
+        assertThat(PlanFixtures.of(report, "ZT505")).singleElement().asString()
+                .startsWith(CA + "[\"ztc-remotico-hr-portal-10-require-mfa_2b_device-corporate_2b_risk-low\"] | HR-1 | ")
+                .contains("conditions[0].users[0].included_groups is known only after apply");
+        assertThat(report.failing(Severity.ERROR)).isEqualTo(1);
+    }
+
+    @Test
     void aStateWeakenedByAnUpdateIsCaught() throws Exception {
         assertThat(weakened("ca-state-weakened"))
                 .startsWith(CA + "[\"ztc-remotico-00-block-legacy-auth\"] | ")
