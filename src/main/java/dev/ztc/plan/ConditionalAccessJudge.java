@@ -1,25 +1,33 @@
 package dev.ztc.plan;
 
+import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ztc.artifact.EmittedConditionalAccessPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Conditional Access only ever adds requirements, so what matters in a plan is what it takes away: a deleted or
  * disabled policy, fewer controls, fewer applications or client app types covered, new exclusions, a named
- * location that grows. Object ids of users, groups and locations are the tenant's, not the inventory's, so
- * exclusions are judged against the policy as it is before the change.
+ * location that grows. A planned policy, created or updated alike, is compared with the intended one of the
+ * compiled module ({@link IntendedPolicyComparison}); the tenant's object ids are named through {@link TenantIds}.
  */
 final class ConditionalAccessJudge {
 
     private final PlanIntent intent;
     private final PlanFindings out;
+    private final TenantIds tenant;
+    private final List<String> breakGlass;
+    private final String variableState;
 
-    ConditionalAccessJudge(PlanIntent intent, PlanFindings out) {
+    ConditionalAccessJudge(PlanIntent intent, TerraformPlan plan, PlanFindings out) {
         this.intent = intent;
         this.out = out;
+        this.tenant = TenantIds.of(intent.context().project(), plan);
+        this.breakGlass = EmittedConditionalAccessPolicy.read(intent.context().artifacts()).breakGlassUserIds();
+        this.variableState = variableState(intent.context().artifacts().get(EmittedConditionalAccessPolicy.VARIABLES));
     }
 
     boolean judge(ResourceChange c) {
@@ -53,52 +61,7 @@ final class ConditionalAccessJudge {
             out.add(PlanCheck.CONDITIONAL_ACCESS_WEAKENED, c, List.of(), "a Conditional Access policy ztc did not compile");
             return;
         }
-        List<String> why = new ArrayList<>();
-        missing(c, ids, why, "controls", granted.controls(), "grant_controls", "0", "built_in_controls");
-        missing(c, ids, why, "applications", granted.applications(), "conditions", "0", "applications", "0", "included_applications");
-        missing(c, ids, why, "client app types", granted.clientAppTypes(), "conditions", "0", "client_app_types");
-        if (granted.allUsers()) {
-            missing(c, ids, why, "users", List.of("All"), "conditions", "0", "users", "0", "included_users");
-        }
-        if (granted.controls().size() > 1 && "AND".equals(granted.operator())
-                && c.knownText("grant_controls", "0", "operator").filter("OR"::equals).isPresent()) {
-            why.add("asks for one of " + String.join(", ", granted.controls()) + " instead of all of them");
-        }
-        if (c.beforeText("state").filter("enabled"::equals).isPresent()
-                && c.knownText("state").filter(s -> !s.equals("enabled")).isPresent()) {
-            why.add("stops enforcing it (state " + c.knownText("state").get() + ")");
-        }
-        for (String field : List.of("excluded_users", "excluded_groups")) {
-            if (!c.beforeNode("conditions").isArray()) {
-                continue;
-            }
-            List<String> before = texts(c.beforeNode("conditions", "0", "users", "0", field));
-            if (c.after("conditions", "0", "users", "0", field) instanceof ResourceChange.Known k) {
-                List<String> added = texts(k.value()).stream().filter(id -> !before.contains(id)).toList();
-                if (!added.isEmpty()) {
-                    why.add("newly exempts " + field.replace("excluded_", "") + " " + String.join(", ", added));
-                }
-            }
-        }
-        if (!why.isEmpty()) {
-            out.add(PlanCheck.CONDITIONAL_ACCESS_WEAKENED, c, ids, "weakens '" + granted.displayName() + "': "
-                    + String.join("; ", why));
-        }
-    }
-
-    /** Adds to {@code why} the required values the planned list at {@code path} lacks; unknown is reported. */
-    private void missing(ResourceChange c, List<String> ids, List<String> why, String what, List<String> required,
-                         String... path) {
-        ResourceChange.Value value = c.after(path);
-        if (value instanceof ResourceChange.Unknown) {
-            out.unknown(c, ids, String.join(".", path).replace(".0.", "[0]."));
-            return;
-        }
-        List<String> planned = value instanceof ResourceChange.Known k ? texts(k.value()) : List.of();
-        List<String> lacking = required.stream().filter(r -> !planned.contains(r)).toList();
-        if (!lacking.isEmpty()) {
-            why.add("drops " + what + " " + String.join(", ", lacking));
-        }
+        new IntendedPolicyComparison(c, granted, ids, tenant, breakGlass, intendedState(granted), out).judge();
     }
 
     private void location(ResourceChange c, List<String> granted) {
@@ -121,6 +84,24 @@ final class ConditionalAccessJudge {
                 out.add(PlanCheck.CONDITIONAL_ACCESS_WEAKENED, c, List.of(), "widens the location by "
                         + String.join(", ", added) + "; the inventory gives " + String.join(", ", granted));
             }
+        }
+    }
+
+    /** The state the compiled policy asks for: its literal, or the module variable's default it leaves it to. */
+    private String intendedState(EmittedConditionalAccessPolicy granted) {
+        return granted.state().startsWith("var.") ? variableState : granted.state();
+    }
+
+    /** {@code variable "state" { default = "..." }}; empty when it cannot be read (then only "enabled" is assumed). */
+    private static String variableState(String variables) {
+        if (variables == null) {
+            return "";
+        }
+        try {
+            Object variable = ((Map<?, ?>) new HCLParser().parse(variables).getOrDefault("variable", Map.of())).get("state");
+            return variable instanceof Map<?, ?> v && v.get("default") instanceof String d ? d : "";
+        } catch (Exception e) {
+            return "";
         }
     }
 

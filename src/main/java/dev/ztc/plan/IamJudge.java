@@ -144,11 +144,12 @@ final class IamJudge {
                 why.add("actions " + String.join(", ", beyond));
             }
             st.principal().fields().forEachRemaining(p -> {
+                // name only the principals beyond the granted ones: those are what the reader must remove
                 List<String> who = IamStatements.strings(p.getValue());
-                boolean allowed = people ? p.getKey().equals("Federated")
-                        : p.getKey().equals("Service") && granted.servicePrincipals().containsAll(who);
-                if (!allowed) {
-                    why.add(p.getKey() + " principals " + String.join(", ", who));
+                List<String> beyondWho = people ? (p.getKey().equals("Federated") ? List.of() : who)
+                        : p.getKey().equals("Service") ? who.stream().filter(w -> !granted.servicePrincipals().contains(w)).toList() : who;
+                if (!beyondWho.isEmpty()) {
+                    why.add(p.getKey() + " principals " + String.join(", ", beyondWho));
                 }
             });
             if (st.principal().isTextual() || st.negated()) {

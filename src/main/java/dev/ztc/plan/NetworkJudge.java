@@ -65,8 +65,8 @@ final class NetworkJudge {
             }
         } else if (c.creates()) {
             if (expected == null) {
-                out.add(PlanCheck.FLOW_NOT_GRANTED, c, List.of(), "opens " + describe(c) + target.map(g -> " into "
-                        + g.owner() + "'s micro-segment").orElse("") + ", a flow no matrix rule grants");
+                out.add(PlanCheck.FLOW_NOT_GRANTED, c, List.of(), "opens " + describe(c) + target.map(g -> (egress(c)
+                        ? " out of " : " into ") + g.owner() + "'s micro-segment").orElse("") + ", a flow no matrix rule grants");
             } else {
                 compare(c, expected);
             }
@@ -130,11 +130,11 @@ final class NetworkJudge {
         if (narrower) {
             out.add(PlanCheck.REQUIRED_REMOVED, c, ids, "narrows the flow " + expected.key() + " to " + describe(c)
                     + "; the matrix grants " + expected.fromPort() + "-" + expected.toPort() + "/" + expected.protocol()
-                    + (expected.cidr().isEmpty() ? "" : " from " + expected.cidr()));
+                    + (expected.cidr().isEmpty() ? "" : " " + peer(c) + " " + expected.cidr()));
         } else {
             out.add(PlanCheck.FLOW_NOT_GRANTED, c, ids, "opens " + describe(c) + " where " + String.join(", ", ids)
                     + " grant only " + expected.fromPort() + "-" + expected.toPort() + "/" + expected.protocol()
-                    + (expected.cidr().isEmpty() ? " from group " + expected.peerGroup() : " from " + expected.cidr()));
+                    + " " + peer(c) + (expected.cidr().isEmpty() ? " group " + expected.peerGroup() : " " + expected.cidr()));
         }
     }
 
@@ -178,7 +178,17 @@ final class NetworkJudge {
                 .or(() -> c.after("cidr_blocks") instanceof ResourceChange.Known k ? Optional.of(k.value().toString()) : Optional.empty())
                 .map(cidr -> (isWorld(cidr) ? "the whole Internet " : "") + cidr)
                 .orElse("a security group");
-        return ports + "/" + (protocol.equals("-1") ? "all protocols" : protocol) + " from " + from;
+        return ports + "/" + (protocol.equals("-1") ? "all protocols" : protocol) + " " + peer(c) + " " + from;
+    }
+
+    /** An egress rule's peer is where traffic goes, an ingress rule's where it comes from. */
+    private static String peer(ResourceChange c) {
+        return egress(c) ? "to" : "from";
+    }
+
+    private static boolean egress(ResourceChange c) {
+        return c.type().equals("aws_vpc_security_group_egress_rule")
+                || c.type().equals("aws_security_group_rule") && c.knownText("type").filter("egress"::equals).isPresent();
     }
 
     private static boolean isWorld(String cidr) {

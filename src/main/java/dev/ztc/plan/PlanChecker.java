@@ -18,7 +18,7 @@ public final class PlanChecker {
         PlanFindings out = new PlanFindings(intent, plan.file());
         NetworkJudge network = new NetworkJudge(intent, plan, out);
         IamJudge iam = new IamJudge(intent, out);
-        ConditionalAccessJudge conditionalAccess = new ConditionalAccessJudge(intent, out);
+        ConditionalAccessJudge conditionalAccess = new ConditionalAccessJudge(intent, plan, out);
         for (ResourceChange c : plan.changes()) {
             if (c.noChange() || !c.managed()) {
                 continue;

@@ -112,17 +112,27 @@ public record TerraformPlan(String file, String formatVersion, String terraformV
     /** Every managed resource object of {@code prior_state} and {@code planned_values}: address → its values. */
     public Map<String, JsonNode> knownObjects() {
         Map<String, JsonNode> out = new TreeMap<>();
-        collect(priorState.path("values").path("root_module"), out);
-        collect(plannedValues.path("root_module"), out);
+        collect(priorState.path("values").path("root_module"), "managed", out);
+        collect(plannedValues.path("root_module"), "managed", out);
         return out;
     }
 
-    private static void collect(JsonNode module, Map<String, JsonNode> out) {
+    /**
+     * Every data resource instance Terraform read while planning (they are in {@code prior_state}): address → its
+     * values. The Conditional Access module's user and group look-ups say which object id is which inventory id.
+     */
+    public Map<String, JsonNode> dataObjects() {
+        Map<String, JsonNode> out = new TreeMap<>();
+        collect(priorState.path("values").path("root_module"), "data", out);
+        return out;
+    }
+
+    private static void collect(JsonNode module, String mode, Map<String, JsonNode> out) {
         module.path("resources").forEach(r -> {
-            if ("managed".equals(r.path("mode").asText("managed"))) {
+            if (mode.equals(r.path("mode").asText("managed"))) {
                 out.putIfAbsent(r.path("address").asText(), r.path("values"));
             }
         });
-        module.path("child_modules").forEach(child -> collect(child, out));
+        module.path("child_modules").forEach(child -> collect(child, mode, out));
     }
 }

@@ -1,10 +1,16 @@
 package dev.ztc.plan;
 
+import dev.ztc.Fixtures;
+import dev.ztc.core.PlanCheckOptions;
+import dev.ztc.core.Ztc;
+import dev.ztc.verify.VerifyReport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +33,24 @@ class CompliantPlanTest {
             Files.writeString(fixture, written);
         }
         assertThat(Files.readString(fixture)).isEqualTo(written);
+    }
+
+    /**
+     * examples/maven-project gates this plan with ztc:plan-check in its lifecycle (run by the invoker): it must stay
+     * the plan of what its intent compiles to, and pass.
+     */
+    @Test
+    void theMavenExamplesCommittedPlanIsItsCompiledOutputsPlanAndPasses() throws Exception {
+        Path project = Fixtures.repo().resolve("examples/maven-project/src/main/ztc");
+        String written = PlanWriter.firstApply(Ztc.planIntent(project, Optional.empty(), PlanFixtures.CLOCK));
+        Path fixture = Fixtures.repo().resolve("examples/maven-project/plans/first-apply.json");
+        if (Boolean.getBoolean("ztc.regeneratePlans") || !Files.exists(fixture)) {
+            Files.createDirectories(fixture.getParent());
+            Files.writeString(fixture, written);
+        }
+        assertThat(Files.readString(fixture)).isEqualTo(written);
+        VerifyReport report = Ztc.planCheck(new PlanCheckOptions(project, fixture, Optional.empty()), PlanFixtures.CLOCK);
+        assertThat(report.findings()).isEmpty();
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import dev.ztc.artifact.EmittedPolicy;
 import dev.ztc.artifact.EmittedSecurityGroupRule;
 import dev.ztc.ir.CloudIdentityLayer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,7 +60,11 @@ final class PlanWriter {
         intent.namedLocations().forEach((address, cidrs) -> w.create(address, AZUREAD, Map.of("display_name",
                 address.replaceFirst(".*\\[\"(.*)\"\\]$", "$1"), "ip", List.of(Map.of("ip_ranges", cidrs, "trusted", false))),
                 List.of("id")));
-        intent.caPolicies().forEach((address, p) -> w.create(address, AZUREAD, conditionalAccess(p), List.of("id")));
+        EmittedConditionalAccessPolicy.Module ca = EmittedConditionalAccessPolicy.read(intent.context().artifacts());
+        String state = caState(intent);
+        intent.caPolicies().forEach((address, p) -> w.create(address, AZUREAD, w.conditionalAccess(intent, p, ca, state),
+                caUnknown(p)));
+        w.directoryLookUps(intent);
         intent.bundleMd5().filter(md5 -> intent.context().artifacts().containsKey("opa/data.json")).ifPresent(md5 ->
                 w.create(PlanIntent.BUNDLE_OBJECT, AWS, Map.of("bucket", "ztc-opa-bundles", "key", "bundle.tar.gz",
                         "etag", md5, "content_type", "application/gzip", "server_side_encryption", "AES256",
@@ -74,14 +79,18 @@ final class PlanWriter {
     }
 
     private void create(String address, String provider, Map<String, Object> values, List<String> unknown) {
+        ObjectNode afterUnknown = JSON.createObjectNode();
+        unknown.forEach(u -> afterUnknown.put(u, true));
+        create(address, provider, values, afterUnknown);
+    }
+
+    private void create(String address, String provider, Map<String, Object> values, ObjectNode afterUnknown) {
         String module = address.substring(0, address.indexOf('.', "module.".length()));
         String rest = address.substring(module.length() + 1);
         String type = rest.substring(0, rest.indexOf('.'));
         String name = rest.substring(type.length() + 1).replaceFirst("\\[.*$", "");
         String index = address.endsWith("\"]") ? address.replaceFirst("^[^\\[]*\\[\"(.*)\"\\]$", "$1") : null;
         ObjectNode after = JSON.valueToTree(new TreeMap<>(values));
-        ObjectNode afterUnknown = JSON.createObjectNode();
-        unknown.forEach(u -> afterUnknown.put(u, true));
         ObjectNode resource = modules.computeIfAbsent(module, m -> JSON.createArrayNode()).addObject();
         resource.put("address", address).put("mode", "managed").put("type", type).put("name", name);
         if (index != null) {
@@ -134,23 +143,102 @@ final class PlanWriter {
         return doc.toString();
     }
 
-    private static Map<String, Object> conditionalAccess(EmittedConditionalAccessPolicy p) {
+    /**
+     * What the conditional-access module plans for one policy: object ids as its look-ups return them (the
+     * inventory's group object ids, else stand-ins the data sources in {@code prior_state} name), break-glass
+     * accounts excluded, the {@code locations} block only where the policy names locations (the excluded ones are
+     * ids of named locations the same plan creates, so null here and true in after_unknown), the
+     * {@code session_controls} block only with a sign-in frequency.
+     */
+    private Map<String, Object> conditionalAccess(PlanIntent intent, EmittedConditionalAccessPolicy p,
+                                                  EmittedConditionalAccessPolicy.Module ca, String state) {
         Map<String, Object> users = new TreeMap<>();
-        users.put("included_users", p.allUsers() ? List.of("All") : p.includeUsers().stream().map(PlanWriter::objectId).toList());
-        users.put("excluded_users", List.of("9f1e2d3c-4b5a-4968-8776-655443322110"));
-        users.put("included_groups", p.includeGroups().stream().map(PlanWriter::objectId).toList());
-        users.put("excluded_groups", p.excludeGroups().stream().map(PlanWriter::objectId).toList());
+        List<String> included = new ArrayList<>(p.allUsers() ? List.of("All") : List.of());
+        p.includeUsers().forEach(u -> included.add(objectId(u)));
+        users.put("included_users", included);
+        List<String> excluded = new ArrayList<>(ca.breakGlassUserIds());
+        p.excludeUsers().forEach(u -> excluded.add(objectId(u)));
+        users.put("excluded_users", excluded);
+        users.put("included_groups", p.includeGroups().stream().map(g -> groupId(intent, g)).toList());
+        users.put("excluded_groups", p.excludeGroups().stream().map(g -> groupId(intent, g)).toList());
         Map<String, Object> conditions = new TreeMap<>();
         conditions.put("applications", List.of(Map.of("included_applications", p.applications())));
         conditions.put("client_app_types", p.clientAppTypes());
         conditions.put("sign_in_risk_levels", p.signInRiskLevels());
         conditions.put("users", List.of(users));
+        if (!p.includeLocations().isEmpty()) {
+            Map<String, Object> locations = new TreeMap<>();
+            locations.put("included_locations", p.includeLocations());
+            locations.put("excluded_locations", p.excludeLocations().stream().map(l -> (String) null).toList());
+            conditions.put("locations", List.of(locations));
+        }
         Map<String, Object> v = new TreeMap<>();
         v.put("display_name", p.displayName());
-        v.put("state", "enabledForReportingButNotEnforced");
+        v.put("state", state);
         v.put("conditions", List.of(conditions));
         v.put("grant_controls", List.of(Map.of("operator", p.operator(), "built_in_controls", p.controls())));
+        if (p.signInFrequencyHours() > 0) {
+            v.put("session_controls", List.of(Map.of("sign_in_frequency", p.signInFrequencyHours(),
+                    "sign_in_frequency_period", "hours")));
+        }
+        p.includeUsers().forEach(u -> users(u));
+        p.excludeUsers().forEach(u -> users(u));
         return v;
+    }
+
+    private static ObjectNode caUnknown(EmittedConditionalAccessPolicy p) {
+        ObjectNode unknown = JSON.createObjectNode().put("id", true);
+        if (!p.includeLocations().isEmpty()) {
+            ArrayNode ids = unknown.putArray("conditions").addObject().putArray("locations").addObject().putArray("excluded_locations");
+            p.excludeLocations().forEach(l -> ids.add(true));
+        }
+        return unknown;
+    }
+
+    /** The state the module's variable defaults to, as terraform plans it when the root module does not set it. */
+    private static String caState(PlanIntent intent) {
+        String variables = intent.context().artifacts().getOrDefault(EmittedConditionalAccessPolicy.VARIABLES, "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("variable \"state\" \\{[^}]*?default\\s*=\\s*\"([^\"]*)\"")
+                .matcher(variables);
+        return m.find() ? m.group(1) : "enabled";
+    }
+
+    private final java.util.Set<String> lookedUpUsers = new java.util.TreeSet<>();
+    private final java.util.Set<String> lookedUpGroups = new java.util.TreeSet<>();
+
+    private void users(String inventoryId) {
+        lookedUpUsers.add(inventoryId);
+    }
+
+    private String groupId(PlanIntent intent, String group) {
+        var known = intent.context().project().groups().get(group);
+        if (known != null && known.azureGroupId().isPresent()) {
+            return known.azureGroupId().get();
+        }
+        lookedUpGroups.add(group);
+        return objectId(group);
+    }
+
+    /** The module's user and group look-ups, read while planning, as {@code prior_state} holds them. */
+    private void directoryLookUps(PlanIntent intent) {
+        if (lookedUpUsers.isEmpty() && lookedUpGroups.isEmpty()) {
+            return;
+        }
+        ObjectNode prior = root.putObject("prior_state");
+        prior.put("format_version", "1.0").put("terraform_version", "1.9.8");
+        ArrayNode resources = prior.putObject("values").putObject("root_module").putArray("child_modules").addObject()
+                .put("address", PlanIntent.CONDITIONAL_ACCESS).putArray("resources");
+        lookedUpGroups.forEach(g -> lookUp(resources, "azuread_group", g));
+        lookedUpUsers.forEach(u -> lookUp(resources, "azuread_user", u));
+    }
+
+    private static void lookUp(ArrayNode resources, String type, String id) {
+        String name = type.equals("azuread_group") ? "by_name" : "by_upn";
+        ObjectNode r = resources.addObject();
+        r.put("address", PlanIntent.address(PlanIntent.CONDITIONAL_ACCESS, "data." + type, name, id)).put("mode", "data")
+                .put("type", type).put("name", name).put("index", id).put("provider_name", AZUREAD).put("schema_version", 0);
+        r.putObject("values").put("object_id", objectId(id));
+        r.putObject("sensitive_values");
     }
 
     /** A stable stand-in for the tenant's object id of an inventory user or group. */
