@@ -113,7 +113,7 @@ final class IamJudge {
             why.add("a combination of actions, resources and conditions no single granted statement allows");
         }
         out.add(PlanCheck.IAM_NOT_GRANTED, c, ids, name + " allows " + String.join("; ", why) + " beyond what "
-                + String.join(", ", ids) + " grant");
+                + PlanCheck.rulesThatGrant(ids));
     }
 
     private void role(ResourceChange c, CloudIdentityLayer.Role granted) {

@@ -61,7 +61,7 @@ final class NetworkJudge {
         if (c.removes()) {
             if (expected != null) {
                 out.add(PlanCheck.REQUIRED_REMOVED, c, expected.ruleIds(), "removes the flow " + expected.key()
-                        + " that " + String.join(", ", expected.ruleIds()) + " grant");
+                        + " that " + PlanCheck.rulesThatGrant(expected.ruleIds()));
             }
         } else if (c.creates()) {
             if (expected == null) {
@@ -132,8 +132,8 @@ final class NetworkJudge {
                     + "; the matrix grants " + expected.fromPort() + "-" + expected.toPort() + "/" + expected.protocol()
                     + (expected.cidr().isEmpty() ? "" : " " + peer(c) + " " + expected.cidr()));
         } else {
-            out.add(PlanCheck.FLOW_NOT_GRANTED, c, ids, "opens " + describe(c) + " where " + String.join(", ", ids)
-                    + " grant only " + expected.fromPort() + "-" + expected.toPort() + "/" + expected.protocol()
+            out.add(PlanCheck.FLOW_NOT_GRANTED, c, ids, "opens " + describe(c) + " where " + PlanCheck.rulesThatGrant(ids)
+                    + " only " + expected.fromPort() + "-" + expected.toPort() + "/" + expected.protocol()
                     + " " + peer(c) + (expected.cidr().isEmpty() ? " group " + expected.peerGroup() : " " + expected.cidr()));
         }
     }

@@ -43,6 +43,11 @@ public enum PlanCheck implements CheckDeclaration {
     }
 
     /** Every plan check, in id order. */
+    /** "PAY-DB-1 grants", "PAY-DB-1, PAY-DB-2 grant": the rules of a finding's message as the subject of a verb. */
+    static String rulesThatGrant(List<String> ruleIds) {
+        return String.join(", ", ruleIds) + (ruleIds.size() == 1 ? " grants" : " grant");
+    }
+
     public static List<CheckDeclaration> all() {
         return List.<CheckDeclaration>of(values()).stream().sorted(Comparator.comparing(CheckDeclaration::id)).toList();
     }

@@ -25,7 +25,7 @@ class PlanVariantsTest {
         String address = "module.network.aws_vpc_security_group_egress_rule.to_group[\"svc-payments-api->asset-payments-db:5432/tcp\"]";
         assertThat(PlanFixtures.of(report, "ZT501")).containsExactly(
                 address + " | PAY-DB-1 | " + address + ": opens 0-65535/tcp to the whole Internet 0.0.0.0/0 where PAY-DB-1"
-                        + " grant only 5432-5432/tcp to group asset-payments-db",
+                        + " grants only 5432-5432/tcp to group asset-payments-db",
                 address + " | PAY-DB-1 | " + address + ": referenced_security_group_id is null, not a ztc group where the matrix"
                         + " needs group asset-payments-db");
         assertThat(report.failing(Severity.ERROR)).isEqualTo(2);
@@ -72,7 +72,7 @@ class PlanVariantsTest {
         assertThat(PlanFixtures.of(report, "ZT504")).containsExactly(
                 "module.network.aws_vpc_security_group_ingress_rule.from_group[\"svc-payments-api->asset-payments-db:5432/tcp\"]"
                         + " | PAY-DB-1 | module.network.aws_vpc_security_group_ingress_rule.from_group[\"svc-payments-api->asset-payments-db:5432/tcp\"]:"
-                        + " removes the flow svc-payments-api->asset-payments-db:5432/tcp that PAY-DB-1 grant");
+                        + " removes the flow svc-payments-api->asset-payments-db:5432/tcp that PAY-DB-1 grants");
     }
 
     @Test
