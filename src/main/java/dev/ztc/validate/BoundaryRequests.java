@@ -30,8 +30,9 @@ import java.util.Optional;
 /**
  * For each matrix rule, the request it grants, and for each of its conditions and fields a variant that breaks just
  * that one: no MFA, no or the wrong device, outside the locations, outside the hours, a session too old, a risk too
- * high, a neighbouring caller, the next action level, a sibling asset, a path just outside the base path. What each
- * is decided as is the intent evaluator's business, never assumed here: a neighbouring group may be granted too.
+ * high, a neighbouring caller, the next action level, a method the rule does not grant, a sibling asset, a path just
+ * outside the base path. What each is decided as is the intent evaluator's business, never assumed here: a
+ * neighbouring group may be granted too.
  *
  * <p>Addresses come from the inventory's own blocks (the second address of a block, so never a network address),
  * or from RFC 5737 documentation ranges that no block holds; times from the week of 2026-12-07 (a Monday).
@@ -41,6 +42,7 @@ final class BoundaryRequests {
     private static final List<String> OUTSIDE = List.of("192.0.2.77", "198.51.100.77", "203.0.113.77", "100.64.0.77");
     private static final LocalDate MONDAY = LocalDate.of(2026, 12, 7);
     private static final String PROBE_USER = "ztc-probe";
+    private static final List<String> NEIGHBOURING_METHODS = List.of("DELETE", "PUT", "POST", "PATCH", "GET");
 
     private final ResolvedProject project;
     private final IntentEvaluator intent;
@@ -161,7 +163,31 @@ final class BoundaryRequests {
                 out.add(variant(rule, "path just outside base_path", withAction(granted,
                         new Action.RawHttp(method, asset.basePath().get() + "/../outside"))));
             }
+            neighbouringMethod(rule, kind, asset.basePath().get())
+                    .ifPresent(action -> out.add(variant(rule, "neighbouring method " + action.method(), withAction(granted, action))));
         }
+    }
+
+    /**
+     * The granted path asked with a method the rule does not grant (DELETE before the others, as the most harmful),
+     * so that a route whose methods were widened, in the bundle's index or its own list, is seen.
+     */
+    private static Optional<Action.RawHttp> neighbouringMethod(MatrixRule rule, Catalog.AssetKind kind, String basePath) {
+        List<String> granted;
+        String path;
+        if (rule.can() instanceof Action.RawHttp http) {
+            granted = List.of(http.method());
+            path = ((Action.RawHttp) requested(rule)).path();
+        } else if (rule.can() instanceof Action.OfLevel l && l.level() != Action.Level.ADMIN) {
+            granted = kind.level(l.level()).map(Catalog.LevelMeaning::httpMethods).orElse(List.of());
+            path = basePath + "/ztc-probe";
+        } else {
+            return Optional.empty();
+        }
+        if (granted.isEmpty()) {
+            return Optional.empty();
+        }
+        return NEIGHBOURING_METHODS.stream().filter(m -> !granted.contains(m)).findFirst().map(m -> new Action.RawHttp(m, path));
     }
 
     private void conditionVariants(MatrixRule rule, Request granted, List<ValidationCase> out) {

@@ -31,7 +31,8 @@ class BoundaryRequestsTest {
             Map.entry("risk above", "risk"), Map.entry("neighbouring group", "who"), Map.entry("another user", "who"),
             Map.entry("another service", "who"), Map.entry("outside its segment", "who"), Map.entry("outside the segment", "who"),
             Map.entry("outside the location", "who"), Map.entry("next level", "action"),
-            Map.entry("path just outside base_path", "action"), Map.entry("sibling asset", "asset"));
+            Map.entry("path just outside base_path", "action"), Map.entry("neighbouring method", "action"),
+            Map.entry("sibling asset", "asset"));
 
     @TestFactory
     Stream<DynamicTest> eachVariantBreaksItsRuleOnTheFieldItNames() throws IOException {

@@ -55,7 +55,10 @@ class ApplicationLayerEvaluatorTest {
     Stream<DynamicTest> aTamperedDataJsonIsCaughtByEachEngine() {
         Map<String, UnaryOperator<String>> tampers = Map.of(
                 "a removed mfa condition", text -> text.replace("\"mfa\": true", "\"mfa\": false"),
-                "every device condition dropped", ApplicationLayerEvaluatorTest::dropDevicePostures);
+                "every device condition dropped", ApplicationLayerEvaluatorTest::dropDevicePostures,
+                // DELETE too: every route lists it, and the first of every asset is indexed under it
+                "a widened method", text -> text.replace("\"routes_by_method\": {", "\"routes_by_method\": {\n \"DELETE\": [0],")
+                        .replace("\"methods\": [", "\"methods\": [\n \"DELETE\","));
         List<DynamicTest> tests = new ArrayList<>();
         for (Engine engine : engines()) {
             tampers.forEach((name, tamper) -> tests.add(DynamicTest.dynamicTest(engine.name() + ": " + name, () -> {
