@@ -1,6 +1,6 @@
 package dev.ztc.cli;
 
-import dev.ztc.verify.Severity;
+import dev.ztc.verify.FailOn;
 import dev.ztc.verify.VerifyReport;
 import dev.ztc.verify.format.ReportFormat;
 import org.apache.commons.cli.CommandLine;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * What verify and plan-check share on the command line, since they report the same findings: {@code --templates},
  * {@code --format}, {@code --fail-on} and {@code --report}, and how the report leaves and becomes the exit code.
  */
-record FindingsOutput(String command, Optional<Path> templates, ReportFormat format, Optional<Severity> failOn,
+record FindingsOutput(String command, Optional<Path> templates, ReportFormat format, FailOn failOn,
                       Optional<Path> report) {
 
     static void addOptions(Options options) {
@@ -43,19 +43,14 @@ record FindingsOutput(String command, Optional<Path> templates, ReportFormat for
             return Optional.empty();
         }
         String failOn = line.getOptionValue("fail-on", "error");
-        Optional<Severity> threshold = switch (failOn) {
-            case "error" -> Optional.of(Severity.ERROR);
-            case "warning" -> Optional.of(Severity.WARNING);
-            case "never" -> Optional.empty();
-            default -> null;
-        };
-        if (threshold == null) {
+        Optional<FailOn> threshold = FailOn.parse(failOn);
+        if (threshold.isEmpty()) {
             err.println("ztc " + command + ": --fail-on must be error, warning or never, not '" + failOn + "'");
             return Optional.empty();
         }
         try {
             return Optional.of(new FindingsOutput(command, Optional.ofNullable(line.getOptionValue("templates")).map(Path::of),
-                    format.get(), threshold, Optional.ofNullable(line.getOptionValue("report")).map(Path::of)));
+                    format.get(), threshold.get(), Optional.ofNullable(line.getOptionValue("report")).map(Path::of)));
         } catch (InvalidPathException e) {
             err.println("ztc " + command + ": invalid path: " + e.getMessage());
             return Optional.empty();
@@ -76,6 +71,6 @@ record FindingsOutput(String command, Optional<Path> templates, ReportFormat for
         } else {
             out.print(text);
         }
-        return failOn.isPresent() && result.failing(failOn.get()) > 0 ? Main.FINDINGS : Main.OK;
+        return failOn.failing(result) > 0 ? Main.FINDINGS : Main.OK;
     }
 }

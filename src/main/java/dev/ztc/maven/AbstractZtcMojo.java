@@ -2,6 +2,9 @@ package dev.ztc.maven;
 
 import dev.ztc.diag.Diagnostic;
 import dev.ztc.diag.InputException;
+import dev.ztc.verify.FailOn;
+import dev.ztc.verify.VerifyReport;
+import dev.ztc.verify.format.ReportFormat;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -83,6 +86,28 @@ abstract class AbstractZtcMojo extends AbstractMojo {
             Files.writeString(path, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MojoExecutionException("<" + parameter + "> cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code <failOn>}, shared by verify and plan-check. */
+    static FailOn failOn(String failOn) throws MojoExecutionException {
+        return FailOn.parse(failOn).orElseThrow(() -> new MojoExecutionException(
+                "<failOn> must be error, warning or never, not '" + failOn + "' (ztc.failOn)"));
+    }
+
+    /**
+     * The findings of verify or plan-check: the report to {@code report}, the text findings to the build log, and
+     * the build failed when findings reach {@code <failOn>}.
+     */
+    void reportFindings(String goal, VerifyReport result, ReportFormat format, File report, FailOn failOn, String noun)
+            throws MojoExecutionException, MojoFailureException {
+        write(report, format.render(result), "report");
+        ReportFormat.TEXT.render(result).lines().forEach(getLog()::info);
+        getLog().info("ztc: " + goal + " report written to " + report);
+        long failing = failOn.failing(result);
+        if (failing > 0) {
+            throw new MojoFailureException("ztc:" + goal + ": " + failing + " " + noun + " at or above " + failOn.label()
+                    + " (<failOn>); see " + report);
         }
     }
 }

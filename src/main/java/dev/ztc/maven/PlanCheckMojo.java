@@ -4,7 +4,7 @@ import dev.ztc.core.PlanCheckOptions;
 import dev.ztc.core.Ztc;
 import dev.ztc.diag.Diagnostic;
 import dev.ztc.diag.InputException;
-import dev.ztc.verify.Severity;
+import dev.ztc.verify.FailOn;
 import dev.ztc.verify.VerifyReport;
 import dev.ztc.verify.format.ReportFormat;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,7 +15,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -50,12 +49,7 @@ public class PlanCheckMojo extends AbstractZtcMojo {
         }
         ReportFormat reportFormat = ReportFormat.parse(format).orElseThrow(() -> new MojoExecutionException(
                 "<format> must be text, json, sarif, junit or markdown, not '" + format + "' (ztc.planCheck.format)"));
-        Optional<Severity> threshold = switch (failOn) {
-            case "error" -> Optional.of(Severity.ERROR);
-            case "warning" -> Optional.of(Severity.WARNING);
-            case "never" -> Optional.empty();
-            default -> throw new MojoExecutionException("<failOn> must be error, warning or never, not '" + failOn + "' (ztc.failOn)");
-        };
+        FailOn threshold = failOn(failOn);
         VerifyReport result;
         try {
             result = Ztc.planCheck(new PlanCheckOptions(project(), plan.toPath(), templatesDir()), Clock.systemDefaultZone());
@@ -64,12 +58,6 @@ public class PlanCheckMojo extends AbstractZtcMojo {
             throw new MojoFailureException("ztc:plan-check: the ztc project (<projectDirectory>) or the plan (<plan>)"
                     + " cannot be read:\n" + lines);
         }
-        write(report, reportFormat.render(result), "report");
-        ReportFormat.TEXT.render(result).lines().forEach(getLog()::info);
-        getLog().info("ztc: plan-check report written to " + report);
-        if (threshold.isPresent() && result.failing(threshold.get()) > 0) {
-            throw new MojoFailureException("ztc:plan-check: " + result.failing(threshold.get()) + " violation(s) at or above "
-                    + failOn + " (<failOn>); see " + report);
-        }
+        reportFindings("plan-check", result, reportFormat, report, threshold, "violation(s)");
     }
 }

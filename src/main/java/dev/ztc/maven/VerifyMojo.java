@@ -3,7 +3,7 @@ package dev.ztc.maven;
 import dev.ztc.core.VerifyOptions;
 import dev.ztc.core.Ztc;
 import dev.ztc.diag.InputException;
-import dev.ztc.verify.Severity;
+import dev.ztc.verify.FailOn;
 import dev.ztc.verify.VerifyReport;
 import dev.ztc.verify.format.ReportFormat;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,7 +15,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * {@code ztc:verify}: the CLI's {@code verify} over {@code <outputDirectory>} (compiled first when missing or
@@ -41,12 +40,7 @@ public class VerifyMojo extends AbstractZtcMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         ReportFormat reportFormat = ReportFormat.parse(format).orElseThrow(() -> new MojoExecutionException(
                 "<format> must be text, json, sarif, junit or markdown, not '" + format + "' (ztc.format)"));
-        Optional<Severity> threshold = switch (failOn) {
-            case "error" -> Optional.of(Severity.ERROR);
-            case "warning" -> Optional.of(Severity.WARNING);
-            case "never" -> Optional.empty();
-            default -> throw new MojoExecutionException("<failOn> must be error, warning or never, not '" + failOn + "' (ztc.failOn)");
-        };
+        FailOn threshold = failOn(failOn);
         VerifyReport result;
         try {
             result = Ztc.verify(new VerifyOptions(project(), templatesDir(), true, out()), Clock.systemDefaultZone());
@@ -55,12 +49,6 @@ public class VerifyMojo extends AbstractZtcMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("ztc:verify: " + e.getMessage() + " (<outputDirectory>)", e);
         }
-        write(report, reportFormat.render(result), "report");
-        ReportFormat.TEXT.render(result).lines().forEach(getLog()::info);
-        getLog().info("ztc: verify report written to " + report);
-        if (threshold.isPresent() && result.failing(threshold.get()) > 0) {
-            throw new MojoFailureException("ztc:verify: " + result.failing(threshold.get()) + " finding(s) at or above "
-                    + failOn + " (<failOn>); see " + report);
-        }
+        reportFindings("verify", result, reportFormat, report, threshold, "finding(s)");
     }
 }
